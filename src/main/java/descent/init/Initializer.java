@@ -1,0 +1,17 @@
+package descent.init;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.rng.Random;
+
+/**
+ * Fills a weight array in place with its starting values.
+ *
+ * <p>{@code fanIn} is the number of inputs feeding each output unit, {@code fanOut} the number of
+ * outputs each input feeds; {@link Fans} computes both from a layer's shape. The draw uses only
+ * {@code rng}, so the same seed gives the same weights.
+ */
+@FunctionalInterface
+public interface Initializer {
+
+    void init(INDArray w, long fanIn, long fanOut, Random rng);
+}
