@@ -69,6 +69,7 @@ class DatasetsTest {
         assertEquals(64, digits.numFeatures());
         assertEquals(10, digits.numClasses());
         assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, firstLabels(digits, 10));
+        assertArrayEquals(new int[] {178, 182, 177, 183, 181, 182, 181, 179, 174, 180}, digits.classCounts());
         // first row of sklearn's digits.csv: 0,0,5,13,9,1,0,0, ...
         assertArrayEquals(new double[] {0, 0, 5, 13, 9, 1, 0, 0},
                 Arrays.copyOf(digits.features().getRow(0).toDoubleVector(), 8));
