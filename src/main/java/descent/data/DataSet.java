@@ -1,7 +1,9 @@
 package descent.data;
 
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -335,27 +337,33 @@ public final class DataSet {
 
     /** Sample {@code i} as a picture about 112 pixels wide: dark ink on white, stretched from its min to its max. */
     public BufferedImage image(int i) {
-        return images(new int[] {i}, 1, 112);
+        if (i < 0 || i >= size()) {
+            throw new IllegalArgumentException("i must be in [0, " + size() + "), got " + i);
+        }
+        return images(new int[] {i}, 1, 112, false);
     }
 
-    /** The first {@code count} samples as a grid of pictures, 10 per row, each about 56 pixels wide. */
+    /** The first {@code count} samples as a grid of pictures, 10 per row, each about 56 pixels wide and captioned with its class. */
     public BufferedImage images(int count) {
         int n = Math.min(Math.max(count, 1), size());
-        return images(IntStream.range(0, n).toArray(), Math.min(n, 10), 56);
+        return images(IntStream.range(0, n).toArray(), Math.min(n, 10), 56, true);
     }
 
-    private BufferedImage images(int[] indices, int columns, int cellPixels) {
+    private BufferedImage images(int[] indices, int columns, int cellPixels, boolean captions) {
         if (height == 0) {
             throw new IllegalStateException("this data set has no image shape; give it one with withImageShape(h, w)");
         }
-        int scale = Math.max(1, cellPixels / Math.max(height, width)), gap = 2;
+        int scale = Math.max(1, cellPixels / Math.max(height, width)), gap = 2, caption = captions ? 13 : 0;
         int rows = (indices.length + columns - 1) / columns;
-        int cellW = width * scale + gap, cellH = height * scale + gap;
+        int cellW = width * scale + gap, cellH = height * scale + caption + gap;
         BufferedImage picture = new BufferedImage(columns * cellW + gap, rows * cellH + gap, BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = picture.createGraphics();
         g.setColor(new Color(200, 200, 200));
         g.fillRect(0, 0, picture.getWidth(), picture.getHeight());
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         for (int k = 0; k < indices.length; k++) {
+            int left = gap + (k % columns) * cellW, top = gap + (k / columns) * cellH;
             double[] pixels = features.getRow(indices[k]).toDoubleVector();
             double lo = Arrays.stream(pixels).min().orElse(0), hi = Arrays.stream(pixels).max().orElse(0);
             for (int r = 0; r < height; r++) {
@@ -363,8 +371,15 @@ public final class DataSet {
                     double ink = hi > lo ? (pixels[r * width + c] - lo) / (hi - lo) : 0;
                     int grey = (int) Math.round(255 * (1 - ink));
                     g.setColor(new Color(grey, grey, grey));
-                    g.fillRect(gap + (k % columns) * cellW + c * scale, gap + (k / columns) * cellH + r * scale, scale, scale);
+                    g.fillRect(left + c * scale, top + r * scale, scale, scale);
                 }
+            }
+            if (captions) {
+                String name = className(y[indices[k]]);
+                g.setColor(Color.WHITE);
+                g.fillRect(left, top + height * scale, width * scale, caption);
+                g.setColor(Color.BLACK);
+                g.drawString(name, left + (width * scale - g.getFontMetrics().stringWidth(name)) / 2, top + height * scale + 10);
             }
         }
         g.dispose();

@@ -87,7 +87,7 @@ class DatasetsTest {
         assertEquals(28 * 4 + 4, one.getWidth());
         BufferedImage grid = train.images(25);
         assertEquals(10 * (28 * 2 + 2) + 2, grid.getWidth());
-        assertEquals(3 * (28 * 2 + 2) + 2, grid.getHeight());
+        assertEquals(3 * (28 * 2 + 13 + 2) + 2, grid.getHeight(), "three rows, each with a caption");
         assertEquals(255, one.getRaster().getSample(2, 2, 0), "background is white");
         Table view = Datasets.fashionMnist().test().toTable(3);
         assertEquals(3, view.rowCount());
