@@ -95,6 +95,7 @@ public final class DataSet {
      * {@code height · width} grey values, pixel byte b ↦ b / 255 in [0, 1].
      */
     public static DataSet fromIdx(Idx images, Idx labels, DataType type) {
+        requireFloatOrDouble(type);
         if (images.shape().length != 3) {
             throw new IllegalArgumentException(images.file() + ": images must have 3 dimensions (n, height, width), got "
                     + Arrays.toString(images.shape()));
@@ -124,6 +125,7 @@ public final class DataSet {
      * and labels from the integer column {@code labelColumn} of a Tablesaw table, in {@code type}.
      */
     public static DataSet fromTable(Table table, String labelColumn, DataType type, String... featureColumns) {
+        requireFloatOrDouble(type);
         List<String> names = featureColumns.length > 0 ? List.of(featureColumns)
                 : table.numericColumns().stream().map(Column::name).filter(c -> !c.equals(labelColumn)).toList();
         Column<?> label = table.column(labelColumn);
@@ -245,9 +247,7 @@ public final class DataSet {
 
     /** This data set in {@code type} (FLOAT or DOUBLE): itself if it already is, else a converted copy. */
     public DataSet as(DataType type) {
-        if (type != DataType.FLOAT && type != DataType.DOUBLE) {
-            throw new IllegalArgumentException("type must be FLOAT or DOUBLE, got " + type);
-        }
+        requireFloatOrDouble(type);
         return type == dataType() ? this
                 : new DataSet(features.castTo(type), y, classNames, featureNames, height, width);
     }
@@ -390,6 +390,12 @@ public final class DataSet {
     public String toString() {
         return "DataSet " + size() + " × " + numFeatures() + " " + dataType() + ", " + numClasses() + " classes"
                 + (height > 0 ? ", images " + height + " × " + width : "");
+    }
+
+    private static void requireFloatOrDouble(DataType type) {
+        if (type != DataType.FLOAT && type != DataType.DOUBLE) {
+            throw new IllegalArgumentException("type must be FLOAT or DOUBLE, got " + type);
+        }
     }
 
     /** The bytes of a row-major array, in the machine's byte order, for copying whole rows. */
