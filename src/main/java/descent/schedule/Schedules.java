@@ -105,13 +105,13 @@ public final class Schedules {
         int quarter = steps / 4;
         return List.of(
                 piecewise(new int[] {quarter, 2 * quarter}, 0.1, 0.05, 0.01),
-                exponential(0.1, Math.pow(0.01, 1.0 / steps)),
-                naturalExp(0.1, Math.log(100) / steps),
+                exponential(0.1, threeDigits(Math.pow(0.01, 1.0 / steps))),
+                naturalExp(0.1, threeDigits(Math.log(100) / steps)),
                 polynomial(0.1, steps, 0.001, 2),
                 polynomialCycle(0.1, quarter, 0.001, 1),
                 step(0.1, quarter, 0.5),
                 multiStep(0.1, 0.2, 2 * quarter, 3 * quarter),
-                inverseTime(0.1, 20.0 / steps),
+                inverseTime(0.1, threeDigits(20.0 / steps)),
                 lambda(0.1, t -> 1 / Math.sqrt(1 + t), "1/√(1+t)"),
                 cosine(0.1, steps),
                 warmRestarts(0.1, steps / 8, 2, 0.001),
@@ -120,5 +120,10 @@ public final class Schedules {
                 oneCycle(0.1, steps + 1),
                 cyclic(0.01, 0.1, steps / 6),
                 sequential(List.of(exponential(0.1, 0.97), cosine(0.1, steps - quarter)), quarter));
+    }
+
+    /** x to three significant digits, so that gallery titles read well. */
+    private static double threeDigits(double x) {
+        return new java.math.BigDecimal(x).round(new java.math.MathContext(3)).doubleValue();
     }
 }

@@ -115,7 +115,7 @@ class InitDrawTest {
     void orthogonalHasOrthonormalRowsOrColumns() {
         for (DataType type : List.of(DataType.DOUBLE, DataType.FLOAT)) {
             double tol = type == DataType.DOUBLE ? 1e-12 : 1e-5;
-            for (long[] shape : new long[][] {{300, 200}, {200, 300}, {64, 64}, {8, 4, 3, 3}}) {
+            for (long[] shape : new long[][] {{300, 200}, {200, 300}, {64, 64}, {8, 4, 3, 3}, {64, 2, 2, 2}}) {
                 INDArray w = Nd4j.create(type, shape);
                 new Orthogonal(2.0).init(w, 1, 1, rng(7));
                 INDArray m = w.reshape(shape[0], w.length() / shape[0]).castTo(DataType.DOUBLE);
