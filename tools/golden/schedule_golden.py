@@ -162,6 +162,10 @@ case("warmup_20_cosine", dict(warmup=20, startLr=0.0, endLr=0.1, after="CosineAn
      linear_warmup(cosine, 20, 0.0, 0.1))
 case("warmup_50_0.01_0.2_exponential", dict(warmup=50, startLr=0.01, endLr=0.2, after="Exponential(0.1, 0.98)"),
      linear_warmup(cases["exponential_0.1_0.98"]["values"], 50, 0.01, 0.2))
+# torch's own warm-up (SequentialLR of LinearLR and a schedule) agrees with Paddle's LinearWarmup
+case("warmup_torch_linearlr_cosine", dict(warmup=25, startLr=0.01, endLr=0.1, after="CosineAnnealing(0.1, 200)"),
+     run(lambda o: S.SequentialLR(o, [S.LinearLR(o, start_factor=0.1, total_iters=25), S.CosineAnnealingLR(o, 200)],
+                                  [25])))
 
 
 # --- ReduceLROnPlateau fed scripted metrics ---

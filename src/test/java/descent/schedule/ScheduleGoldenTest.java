@@ -71,6 +71,7 @@ class ScheduleGoldenTest {
         s.put("noam_64_100_2", new Noam(64, 100, 2.0));
         s.put("warmup_20_cosine", new LinearWarmup(new CosineAnnealing(0.1, 300, 0.001), 20));
         s.put("warmup_50_0.01_0.2_exponential", new LinearWarmup(new Exponential(0.1, 0.98), 50, 0.01, 0.2));
+        s.put("warmup_torch_linearlr_cosine", new LinearWarmup(new CosineAnnealing(0.1, 200), 25, 0.01, 0.1));
         return s;
     }
 

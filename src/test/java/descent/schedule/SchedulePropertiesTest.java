@@ -69,6 +69,10 @@ class SchedulePropertiesTest {
         assertEquals(0.001, new CosineAnnealing(0.1, 50, 0.001).valueAt(50), 1e-15);
         assertEquals(0.1, new CosineWarmRestarts(0.1, 10, 2, 0).valueAt(30), 0.0);   // restarts at 10, 30, 70
         assertEquals(0.1, new CosineWarmRestarts(0.1, 10, 2, 0).valueAt(70), 0.0);
+        CosineWarmRestarts equal = new CosineWarmRestarts(0.1, 7, 1, 0.001);
+        assertEquals(equal.valueAt(2_000_000_000 % 7), equal.valueAt(2_000_000_000), 0.0);
+        CosineWarmRestarts growing = new CosineWarmRestarts(0.1, 1, 2, 0);
+        assertEquals(0.1, growing.valueAt((1 << 30) - 1), 0.0);                     // restart at 2^30 − 1
         Noam noam = new Noam(512, 100);
         assertEquals(1 / Math.sqrt(512 * 100), noam.valueAt(100), 1e-15);
         for (int t = 1; t < STEPS; t++) assertTrue(noam.valueAt(t) <= noam.valueAt(100));
