@@ -13,7 +13,8 @@ import org.nd4j.linalg.indexing.conditions.Conditions;
  * <p>Source: torch {@code nn.init.trunc_normal_(w, mean=0, std=1, a=-2, b=2)}, same parameters and
  * defaults. Torch samples by inverting the normal CDF; redrawing the rejects gives the same
  * distribution and reads more simply. It is meant for intervals holding a fair share of the
- * normal's mass: after 1000 rounds with values still outside, it gives up with an exception.
+ * normal's mass: after 1000 rounds with values still outside, it gives up with an exception and
+ * leaves w as it was.
  */
 public final class TruncatedNormal implements Initializer {
 
@@ -58,17 +59,19 @@ public final class TruncatedNormal implements Initializer {
     @Override
     public void init(INDArray w, long fanIn, long fanOut, Random rng) {
         Args.init(w, fanIn, fanOut, rng);
-        Draw.normal(w, mean, std, rng);
+        INDArray draw = w.ulike();                 // w is written only once every value is inside
+        Draw.normal(draw, mean, std, rng);
         INDArray redraw = null;
-        for (int round = 0; w.minNumber().doubleValue() < a || w.maxNumber().doubleValue() > b; round++) {
+        for (int round = 0; draw.minNumber().doubleValue() < a || draw.maxNumber().doubleValue() > b; round++) {
             if (round == MAX_ROUNDS)
                 throw new IllegalArgumentException("[a, b] = [" + a + ", " + b + "] holds too little of N("
                         + mean + ", " + std + "²) to sample by rejection");
             if (redraw == null) redraw = w.ulike();
             Draw.normal(redraw, mean, std, rng);
-            BooleanIndexing.replaceWhere(w, redraw, Conditions.lessThan(a));
-            BooleanIndexing.replaceWhere(w, redraw, Conditions.greaterThan(b));
+            BooleanIndexing.replaceWhere(draw, redraw, Conditions.lessThan(a));
+            BooleanIndexing.replaceWhere(draw, redraw, Conditions.greaterThan(b));
         }
+        w.assign(draw);
     }
 
     @Override

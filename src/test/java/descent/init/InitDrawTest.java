@@ -107,8 +107,10 @@ class InitDrawTest {
             }
         }
         var far = new TruncatedNormal(0, 1, 8, 9);
-        var e = assertThrows(IllegalArgumentException.class, () -> far.init(Nd4j.create(DataType.DOUBLE, 1000), 1, 1, rng(1)));
+        INDArray sevens = Nd4j.valueArrayOf(new long[] {1000}, 7.0, DataType.DOUBLE);
+        var e = assertThrows(IllegalArgumentException.class, () -> far.init(sevens, 1, 1, rng(1)));
         assertTrue(e.getMessage().contains("[a, b]"), e.getMessage());
+        assertEquals(Nd4j.valueArrayOf(new long[] {1000}, 7.0, DataType.DOUBLE), sevens, "refused draw left w untouched");
     }
 
     @Test
