@@ -18,8 +18,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code add_decayed_weights} placed after the scaling. Around {@link Adam} it is {@link AdamW}
  * up to rounding: the decay η·λ·θ uses θ before the step, as AdamW's θ·(1 − ηλ) does, but it is
  * subtracted after the wrapped step (so a refused wrapped step leaves θ untouched), which rounds
- * differently from AdamW's decay-then-step in the last bits. Around {@link Sgd} it is exactly L2
- * decay ({@link WeightDecay}); around adaptive methods it differs, which is the point.
+ * differently from AdamW's decay-then-step in the last bits. Around {@link Sgd} it is L2
+ * decay ({@link WeightDecay}) up to rounding; around adaptive methods it differs, which is the point.
  */
 public final class DecoupledWeightDecay implements Optimizer {
     private final Optimizer inner;
