@@ -23,9 +23,9 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Double: every coordinate of θ after every step within 1e-10·|θ_torch| + 1e-13 (the absolute
  * floor serves coordinates that pass through 0, where a relative bound means nothing; θ is of
- * order 1 on these problems). Float: within 1e-4·|θ_torch| + 1e-5, against torch in float32
- * (our rules compute each float block in double and round on storing, torch rounds every
- * operation to float).
+ * order 1 on these problems); in fact every double run is bit-identical to torch's. Float:
+ * within 1e-4·|θ_torch| + 1e-5 against torch in float32 (both compute in float, but torch rounds
+ * the constants such as 1 − β in double before casting them, we after).
  */
 class GoldenTest {
     static final double DOUBLE_REL = 1e-10, DOUBLE_ABS = 1e-13, FLOAT_REL = 1e-4, FLOAT_ABS = 1e-5;
