@@ -123,6 +123,16 @@ public final class Trajectory {
         return new Trajectory(newLabel, surface, length, diverged, x, y, loss, gradX, gradY, lr);
     }
 
+    /** The walk's first {@code n} points (1..size()), diverged only if it is the whole diverged walk. */
+    public Trajectory first(int n) {
+        if (n < 1 || n > length) {
+            throw new IllegalArgumentException("n must be between 1 and " + length + ", got " + n);
+        }
+        return new Trajectory(label, surface, n, diverged && n == length, Arrays.copyOf(x, n),
+                Arrays.copyOf(y, n), Arrays.copyOf(loss, n), Arrays.copyOf(gradX, n),
+                Arrays.copyOf(gradY, n), Arrays.copyOf(lr, n));
+    }
+
     /** The legend's name: the optimizer's toString unless {@link #named(String) named}. */
     public String label() {
         return label;
