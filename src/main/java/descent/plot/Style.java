@@ -16,6 +16,9 @@ final class Style {
         new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf),
         new Color(0x7f7f7f), new Color(0xbcbd22)};
 
+    /** Colours of vertical markers: dark grey, then darker tones that differ from the series. */
+    static final Color[] MARKS = {new Color(0x444444), new Color(0xa02020), new Color(0x207020), new Color(0x5a3d8a)};
+
     static final Color TEXT = new Color(0x222222);
     static final Color GRID = new Color(0xe6e6e6);
     static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 18);
@@ -55,6 +58,9 @@ final class Style {
         s.setPlotTicksMarksVisible(false);
         s.setAxisTitlePadding(6);
         s.setMarkerSize(7);
+        s.setXAxisMaxLabelCount(11);
+        s.setXAxisTickMarkSpacingHint(90);
+        s.setYAxisLogarithmicDecadeOnly(false);
         chart.getStyler().setCursorEnabled(false);
         chart.getStyler().setToolTipsEnabled(false);
         chart.getStyler().setZoomEnabled(false);
@@ -75,6 +81,37 @@ final class Style {
         s.setLegendPosition(Styler.LegendPosition.OutsideE);
         s.setSeriesColors(PALETTE);
         s.setAntiAlias(true);
+    }
+
+    private static final String ANCHOR = "x-axis anchor";
+
+    /**
+     * Asks XChart for x ticks at round numbers. XChart puts x ticks at the data points themselves
+     * when the x values of all series, in order, are equally spaced, which crowds the labels of a
+     * long run; an invisible one-point series at an x off that grid, inside the range, breaks the
+     * pattern without changing the axis ranges. Call after the series are added.
+     */
+    static void roundXTicks(XYChart chart) {
+        chart.removeSeries(ANCHOR);
+        double xlo = Double.POSITIVE_INFINITY;
+        double xhi = Double.NEGATIVE_INFINITY;
+        double ylo = Double.POSITIVE_INFINITY;
+        for (org.knowm.xchart.XYSeries s : chart.getSeriesMap().values()) {
+            for (int i = 0; i < s.getXData().length; i++) {
+                if (Double.isFinite(s.getXData()[i]) && Double.isFinite(s.getYData()[i])) {
+                    xlo = Math.min(xlo, s.getXData()[i]);
+                    xhi = Math.max(xhi, s.getXData()[i]);
+                    ylo = Math.min(ylo, s.getYData()[i]);
+                }
+            }
+        }
+        if (xlo < xhi) {
+            double offGrid = (xlo + xhi) / 2 + (xhi - xlo) * 1e-6;
+            org.knowm.xchart.XYSeries a = chart.addSeries(ANCHOR, new double[] {offGrid}, new double[] {ylo});
+            a.setLineColor(new Color(0, 0, 0, 0));
+            a.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+            a.setShowInLegend(false);
+        }
     }
 
     /** A number for an axis label or a title, short: 0.001 → "1e-3", 0.05 → "0.05", 128 → "128". */
