@@ -37,6 +37,7 @@ public final class ContourChart extends XYChart {
     private Surface.Window window;
     private int levelCount = 14;
     private Boolean logLevels;   // null: choose from the data
+    private boolean endMarkers = true;
     private double[] levels;             // cached with their iso-lines until a setting changes
     private List<double[][]> isoLines;
 
@@ -114,7 +115,8 @@ public final class ContourChart extends XYChart {
 
     /**
      * An animated race of the walks over this chart's contours: {@code frames} pictures (30 by
-     * default) of 480 × 360 pixels in which every path grows step by step, the last one held 2 s.
+     * default) of 480 × 360 pixels in which every path grows step by step, 120 ms apart; the
+     * last frame, the finished chart, is held 2 s.
      */
     public Gif race(Trajectory... trajectories) {
         return race(30, 480, 360, trajectories);
@@ -142,23 +144,63 @@ public final class ContourChart extends XYChart {
         film.getStyler().setLegendBackgroundColor(new Color(255, 255, 255, 210));
         film.getStyler().setChartTitleFont(Style.TITLE.deriveFont(15f));
         int longest = Arrays.stream(trajectories).mapToInt(Trajectory::size).max().orElse(1);
+        // The contours, legend and start markers are drawn once; each frame adds the paths so far.
+        for (Trajectory t : trajectories) {
+            film.paths.add(t.first(1));
+        }
+        film.endMarkers = false;
+        film.redraw();
+        BufferedImage background = render(film, width, height);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         AnimatedGifEncoder gif = new AnimatedGifEncoder();
         gif.start(out);
         gif.setRepeat(0);
-        gif.setQuality(10);
-        for (int f = 1; f <= frames; f++) {
+        gif.setQuality(20);
+        gif.setDelay(120);
+        for (int f = 1; f < frames; f++) {
             int shown = (int) Math.ceil((double) f / frames * (longest - 1)) + 1;
-            film.paths.clear();
-            for (Trajectory t : trajectories) {
-                film.paths.add(t.first(Math.min(shown, t.size())));
+            BufferedImage frame = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = frame.createGraphics();
+            g.drawImage(background, 0, 0, null);
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setStroke(Style.line(2.5f));
+            for (int p = 0; p < trajectories.length; p++) {
+                Trajectory t = trajectories[p].first(Math.min(shown, trajectories[p].size()));
+                g.setColor(Style.colour(p));
+                g.draw(film.screenPath(Clip.toWindow(t.xs(), t.ys(), window)));
             }
-            film.redraw();
-            gif.setDelay(f == frames ? 2000 : 120);
-            gif.addFrame(render(film, width, height));
+            g.dispose();
+            gif.addFrame(frame);
         }
+        film.paths.clear();
+        film.paths.addAll(Arrays.asList(trajectories));
+        film.endMarkers = true;
+        film.redraw();
+        gif.setDelay(2000);
+        gif.addFrame(render(film, width, height));
         gif.finish();
         return new Gif(out.toByteArray());
+    }
+
+    /** A polyline in data coordinates, NaN-separated, as a path in the pixels of the last drawing. */
+    private java.awt.geom.Path2D screenPath(double[][] xy) {
+        java.awt.geom.Path2D.Double path = new java.awt.geom.Path2D.Double();
+        boolean pen = false;
+        for (int i = 0; i < xy[0].length; i++) {
+            if (Double.isNaN(xy[0][i])) {
+                pen = false;
+                continue;
+            }
+            double px = getScreenXFromChart(xy[0][i]);
+            double py = getScreenYFromChart(xy[1][i]);
+            if (pen) {
+                path.lineTo(px, py);
+            } else {
+                path.moveTo(px, py);
+                pen = true;
+            }
+        }
+        return path;
     }
 
     static BufferedImage render(XYChart chart, int width, int height) {
@@ -264,7 +306,9 @@ public final class ContourChart extends XYChart {
             line.setLineStyle(Style.line(2.5f));
             line.setMarker(SeriesMarkers.NONE);
             marker(label + " start", t.xs()[0], t.ys()[0], SeriesMarkers.CIRCLE, c);
-            marker(label + " end", t.end()[0], t.end()[1], SeriesMarkers.SQUARE, c);
+            if (endMarkers) {
+                marker(label + " end", t.end()[0], t.end()[1], SeriesMarkers.SQUARE, c);
+            }
         }
         getStyler().setXAxisMin(window.xmin());
         getStyler().setXAxisMax(window.xmax());
