@@ -301,6 +301,9 @@ public final class ContourChart extends XYChart {
             Color c = Style.colour(p);
             String label = unique(t.label() + (t.diverged() ? " (diverged)" : ""));
             double[][] inside = Clip.toWindow(t.xs(), t.ys(), window);
+            if (inside[0].length == 0) {   // wholly outside: keep the legend entry, draw nothing
+                inside = new double[][] {{Double.NaN}, {Double.NaN}};
+            }
             XYSeries line = addSeries(label, inside[0], inside[1]);
             line.setLineColor(c);
             line.setLineStyle(Style.line(2.5f));

@@ -97,6 +97,9 @@ class ChartsTest {
                     && y <= w.ymax() + 1e-9), "outside the window: " + x + ", " + y);
         }
         assertFalse(chart.getSeriesMap().containsKey("η = 0.01 (diverged) end"));   // it ends far outside
+        ContourChart elsewhere = Charts.contour(rosenbrock).window(5, 6, 5, 6).paths(plain());
+        assertEquals(List.of("minimum", "SGD"), legend(elsewhere));
+        assertEquals(500, Charts.image(elsewhere).getHeight());   // a path wholly outside still has its legend entry
     }
 
     @Test
