@@ -23,8 +23,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  *
  * <p>It is an {@link XYChart}, so a notebook shows it at any point of the chain. The iso-lines come
  * from {@link MarchingSquares} on a 161 × 161 grid over the window, at levels spaced evenly in
- * log(f − f_min) when f ≥ 0 over the window (a loss; Rosenbrock's valley needs it) and evenly in f
- * otherwise; {@link #linear()} and {@link #log()} choose. Levels are drawn in a grey ramp, darker
+ * log(f − f_min) between the 1st and 95th percentile of the grid's values when f ≥ 0 over the
+ * window (a loss; Rosenbrock's valley needs it), and evenly in f otherwise; {@link #linear()} and {@link #log()} choose. Levels are drawn in a grey ramp, darker
  * near the bottom, without legend entries; each path gets a colour, a legend entry, a round marker
  * at its start and a square one at its end; the surface's known minima are black crosses.
  */
@@ -229,29 +229,28 @@ public final class ContourChart extends XYChart {
         return new Object[] {xs, ys, z};
     }
 
+    /**
+     * Linear: evenly from f_min to f_max. Log: f_min + d with d a geometric series from the 1st to
+     * the 95th percentile of f − f_min over the grid, so the basin and the walls both get lines.
+     */
     private double[] levels(Object[] sampled) {
         double[][] z = (double[][]) sampled[2];
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (double[] row : z) {
-            for (double v : row) {
-                if (Double.isFinite(v)) {
-                    min = Math.min(min, v);
-                    max = Math.max(max, v);
-                }
-            }
-        }
-        double range = max - min;
-        double[] levels = new double[levelCount];
-        if (!(range > 0)) {
+        double[] values = Arrays.stream(z).flatMapToDouble(Arrays::stream).filter(Double::isFinite).sorted().toArray();
+        if (values.length == 0 || !(values[values.length - 1] > values[0])) {
             return new double[0];
         }
+        double min = values[0];
+        double max = values[values.length - 1];
         boolean log = logLevels != null ? logLevels : min >= 0;
+        double[] levels = new double[levelCount];
+        double lo = values[(int) (0.01 * (values.length - 1))] - min;
+        double hi = values[(int) (0.95 * (values.length - 1))] - min;
+        if (log && !(lo > 0)) {
+            lo = hi * 1e-4;
+        }
         for (int k = 0; k < levelCount; k++) {
-            double t = (k + 1.0) / (levelCount + 1);
-            // log: from 1e-4 of the range to 0.8 of it, a constant ratio apart.
-            levels[k] = log ? min + range * 1e-4 * Math.pow(0.8 / 1e-4, (double) k / Math.max(1, levelCount - 1))
-                    : min + range * t;
+            double t = levelCount == 1 ? 0.5 : (double) k / (levelCount - 1);
+            levels[k] = log ? min + lo * Math.pow(hi / lo, t) : min + (max - min) * (k + 1.0) / (levelCount + 1);
         }
         return levels;
     }
