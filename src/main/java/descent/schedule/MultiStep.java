@@ -1,0 +1,35 @@
+package descent.schedule;
+
+import java.util.Arrays;
+
+/**
+ * Multi-step decay: the rate is multiplied by γ at each milestone.
+ *
+ * <pre>  η_t = η₀ · γ^(number of milestones m with m ≤ t)  </pre>
+ *
+ * <p>Source: PyTorch {@code torch.optim.lr_scheduler.MultiStepLR}.
+ */
+public final class MultiStep implements Schedule {
+
+    private final double lr0;
+    private final double gamma;
+    private final int[] milestones;
+
+    /** @param milestones strictly increasing steps >= 1 at which the rate drops */
+    public MultiStep(double lr0, double gamma, int... milestones) {
+        this.lr0 = Args.nonNegative("lr0", lr0);
+        this.gamma = Args.positive("gamma", gamma);
+        this.milestones = Args.increasing("milestones", milestones, 1);
+    }
+
+    @Override
+    public double valueAt(int step) {
+        return lr0 * Math.pow(gamma, Args.countAtOrBelow(milestones, Args.step(step)));
+    }
+
+    @Override
+    public String toString() {
+        return "MultiStep η₀·γ^#{m≤t} (η₀=" + Args.num(lr0) + ", γ=" + Args.num(gamma)
+                + ", m=" + Arrays.toString(milestones) + ")";
+    }
+}
