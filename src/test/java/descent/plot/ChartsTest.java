@@ -175,6 +175,11 @@ class ChartsTest {
         LineChart two = Charts.history(h, other);
         assertEquals(List.of("run training", "run validation", "other training", "other validation"), two.seriesNames());
         assertEquals(6, two.getSeriesMap().get("run training").getXData().length);
+        Map<String, Table> runs = new LinkedHashMap<>();
+        runs.put("SGD", h);
+        runs.put("Adam", other);
+        assertEquals(List.of("SGD training", "SGD validation", "Adam training", "Adam validation"),
+                Charts.history("epoch", runs).seriesNames());
         var e = assertThrows(IllegalArgumentException.class, () -> Charts.history("seconds", h));
         assertTrue(e.getMessage().contains("seconds"), e.getMessage());
     }
