@@ -67,6 +67,11 @@ public final class ContourChart extends XYChart {
         return this;
     }
 
+    /** Adds the walks of a list, e.g. one per starting point. */
+    public ContourChart paths(List<Trajectory> trajectories) {
+        return paths(trajectories.toArray(Trajectory[]::new));
+    }
+
     /** Draws {@code n} iso-lines (default 14). */
     public ContourChart levels(int n) {
         if (n < 1 || n > 200) {
