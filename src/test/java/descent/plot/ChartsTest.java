@@ -180,6 +180,9 @@ class ChartsTest {
         runs.put("Adam", other);
         assertEquals(List.of("SGD training", "SGD validation", "Adam training", "Adam validation"),
                 Charts.history("epoch", runs).seriesNames());
+        LineChart accuracy = Charts.metric(h, "step", "loss");
+        assertEquals(List.of("run"), accuracy.seriesNames());
+        assertFalse(accuracy.getStyler().isYAxisLogarithmic());
         var e = assertThrows(IllegalArgumentException.class, () -> Charts.history("seconds", h));
         assertTrue(e.getMessage().contains("seconds"), e.getMessage());
     }
