@@ -166,7 +166,6 @@ public final class Charts {
             p.setTitle(e.getKey());
             p.setXAxisTitle("step");
             p.setYAxisTitle("lr");
-            p.getStyler().setChartTitleFont(Style.AXIS_TITLE.deriveFont(java.awt.Font.BOLD, 13f));
             p.getStyler().setAxisTitleFont(Style.TICKS);
             p.getStyler().setAxisTickLabelsFont(Style.TICKS.deriveFont(11f));
             p.getStyler().setLegendVisible(false);
