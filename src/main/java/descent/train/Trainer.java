@@ -45,8 +45,7 @@ public final class Trainer {
     private boolean schedulePerEpoch;
     private ReduceOnPlateau plateau;
     private DataSet validation;
-    private String monitor;
-    private int patience = -1;
+    private EarlyStopping earlyStopping;
     private double maxNorm = Double.POSITIVE_INFINITY;
     private int logEvery;
     private boolean quiet;
@@ -109,11 +108,7 @@ public final class Trainer {
      * {@code patience} rows, and puts back the θ of the best row.
      */
     public Trainer earlyStopping(String metric, int patience) {
-        if (!java.util.List.of("val_loss", "val_accuracy", "loss", "accuracy").contains(metric)) {
-            throw new IllegalArgumentException("metric must be val_loss, val_accuracy, loss or accuracy, got " + metric);
-        }
-        this.monitor = metric;
-        this.patience = atLeastOne("patience", patience);
+        this.earlyStopping = new EarlyStopping(metric, patience);
         return this;
     }
 
@@ -149,8 +144,8 @@ public final class Trainer {
             throw new IllegalArgumentException("train must have " + net.inputSize() + " features of type "
                     + net.dtype() + ", got " + train.numFeatures() + " of " + train.dataType());
         }
-        if (monitor != null && monitor.startsWith("val_") && validation == null) {
-            throw new IllegalArgumentException("early stopping on " + monitor + " needs validation(...)");
+        if (earlyStopping != null && earlyStopping.metric().startsWith("val_") && validation == null) {
+            throw new IllegalArgumentException("early stopping on " + earlyStopping.metric() + " needs validation(...)");
         }
         history = History.empty(validation != null);
         bestRow = -1;
@@ -165,7 +160,8 @@ public final class Trainer {
         INDArray theta = net.theta();
         INDArray grad = net.grad();
         INDArray best = null;
-        double bestValue = Double.NaN;
+        EarlyStopping stopping = earlyStopping == null ? null
+                : new EarlyStopping(earlyStopping.metric(), earlyStopping.patience());
         long start = System.nanoTime();
         int step = 0;
         Interval row = new Interval();
@@ -200,13 +196,11 @@ public final class Trainer {
                     if (plateau != null) {
                         optimizer.setLearningRate(plateau.step(lastValue(validation != null ? "val_loss" : "loss")));
                     }
-                    if (monitor != null) {
-                        double value = lastValue(monitor);
-                        if (best == null || better(value, bestValue)) {
-                            bestValue = value;
-                            bestRow = history.rowCount() - 1;
+                    if (stopping != null) {
+                        if (stopping.improved(lastValue(stopping.metric()))) {
+                            bestRow = stopping.bestIndex();
                             best = best == null ? theta.dup() : best.assign(theta);
-                        } else if (history.rowCount() - 1 - bestRow >= patience) {
+                        } else if (stopping.shouldStop()) {
                             stoppedEarly = true;
                             progress.row(history, true);
                             break training;
@@ -258,10 +252,6 @@ public final class Trainer {
 
     private double lastValue(String column) {
         return history.doubleColumn(column).getDouble(history.rowCount() - 1);
-    }
-
-    private boolean better(double value, double best) {
-        return monitor.endsWith("accuracy") ? value > best : value < best;
     }
 
     private Trainer schedule(Schedule s, boolean perEpoch) {
