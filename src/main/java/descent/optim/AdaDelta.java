@@ -1,7 +1,6 @@
 package descent.optim;
 
 import static java.lang.Math.fma;
-import static java.lang.Math.sqrt;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -39,11 +38,24 @@ public final class AdaDelta extends ElementwiseOptimizer {
     }
 
     @Override
-    protected void update(int n) {
+    protected void update(double[] theta, double[] g, double[][] state, int n) {
+        double lr = this.lr, rho = this.rho, eps = this.eps;
         double[] Eg2 = state[0], Edelta2 = state[1];
         for (int i = 0; i < n; i++) {
             Eg2[i] = fma((1 - rho) * g[i], g[i], rho * Eg2[i]);
             double delta = sqrt(Edelta2[i] + eps) / sqrt(Eg2[i] + eps) * g[i];
+            Edelta2[i] = fma((1 - rho) * delta, delta, rho * Edelta2[i]);
+            theta[i] = fma(-lr, delta, theta[i]);
+        }
+    }
+
+    @Override
+    protected void update(float[] theta, float[] g, float[][] state, int n) {
+        float lr = (float) this.lr, rho = (float) this.rho, eps = (float) this.eps;
+        float[] Eg2 = state[0], Edelta2 = state[1];
+        for (int i = 0; i < n; i++) {
+            Eg2[i] = fma((1 - rho) * g[i], g[i], rho * Eg2[i]);
+            float delta = sqrt(Edelta2[i] + eps) / sqrt(Eg2[i] + eps) * g[i];
             Edelta2[i] = fma((1 - rho) * delta, delta, rho * Edelta2[i]);
             theta[i] = fma(-lr, delta, theta[i]);
         }

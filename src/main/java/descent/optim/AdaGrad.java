@@ -1,7 +1,6 @@
 package descent.optim;
 
 import static java.lang.Math.fma;
-import static java.lang.Math.sqrt;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -53,8 +52,19 @@ public final class AdaGrad extends ElementwiseOptimizer {
     }
 
     @Override
-    protected void update(int n) {
+    protected void update(double[] theta, double[] g, double[][] state, int n) {
+        double rate = this.rate, eps = this.eps;
         double[] G = state[0];
+        for (int i = 0; i < n; i++) {
+            G[i] = fma(g[i], g[i], G[i]);                          // G + g²
+            theta[i] -= rate * g[i] / (sqrt(G[i]) + eps);
+        }
+    }
+
+    @Override
+    protected void update(float[] theta, float[] g, float[][] state, int n) {
+        float rate = (float) this.rate, eps = (float) this.eps;
+        float[] G = state[0];
         for (int i = 0; i < n; i++) {
             G[i] = fma(g[i], g[i], G[i]);
             theta[i] -= rate * g[i] / (sqrt(G[i]) + eps);

@@ -48,8 +48,20 @@ public final class AdaMax extends ElementwiseOptimizer {
     }
 
     @Override
-    protected void update(int n) {
+    protected void update(double[] theta, double[] g, double[][] state, int n) {
+        double beta1 = this.beta1, beta2 = this.beta2, eps = this.eps, stepSize = this.stepSize;
         double[] m = state[0], u = state[1];
+        for (int i = 0; i < n; i++) {
+            m[i] = fma(1 - beta1, g[i], beta1 * m[i]);
+            u[i] = max(beta2 * u[i], abs(g[i]) + eps);
+            theta[i] -= stepSize * m[i] / u[i];
+        }
+    }
+
+    @Override
+    protected void update(float[] theta, float[] g, float[][] state, int n) {
+        float beta1 = (float) this.beta1, beta2 = (float) this.beta2, eps = (float) this.eps, stepSize = (float) this.stepSize;
+        float[] m = state[0], u = state[1];
         for (int i = 0; i < n; i++) {
             m[i] = fma(1 - beta1, g[i], beta1 * m[i]);
             u[i] = max(beta2 * u[i], abs(g[i]) + eps);

@@ -2,7 +2,6 @@ package descent.optim;
 
 import static java.lang.Math.fma;
 import static java.lang.Math.pow;
-import static java.lang.Math.sqrt;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -23,7 +22,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public class Adam extends ElementwiseOptimizer {
     final double beta1, beta2, eps;
-    double stepSize, sqrtBias2;
+    double stepSize, sqrtBias2;   // η/(1 − β1ᵗ) and √(1 − β2ᵗ) of the current step
 
     /** Adam with torch's defaults: β1 = 0.9, β2 = 0.999, ε = 1e-8. */
     public Adam(double lr) {
@@ -54,8 +53,21 @@ public class Adam extends ElementwiseOptimizer {
     }
 
     @Override
-    protected void update(int n) {
+    protected void update(double[] theta, double[] g, double[][] state, int n) {
+        double beta1 = this.beta1, beta2 = this.beta2, eps = this.eps, stepSize = this.stepSize, sqrtBias2 = this.sqrtBias2;
         double[] m = state[0], v = state[1];
+        for (int i = 0; i < n; i++) {
+            m[i] = fma(1 - beta1, g[i], beta1 * m[i]);                      // β1·m + (1 − β1)·g
+            v[i] = fma((1 - beta2) * g[i], g[i], beta2 * v[i]);             // β2·v + (1 − β2)·g²
+            theta[i] -= stepSize * m[i] / (sqrt(v[i]) / sqrtBias2 + eps);   // η·m̂ / (√v̂ + ε)
+        }
+    }
+
+    @Override
+    protected void update(float[] theta, float[] g, float[][] state, int n) {
+        float beta1 = (float) this.beta1, beta2 = (float) this.beta2, eps = (float) this.eps,
+                stepSize = (float) this.stepSize, sqrtBias2 = (float) this.sqrtBias2;
+        float[] m = state[0], v = state[1];
         for (int i = 0; i < n; i++) {
             m[i] = fma(1 - beta1, g[i], beta1 * m[i]);
             v[i] = fma((1 - beta2) * g[i], g[i], beta2 * v[i]);

@@ -1,7 +1,6 @@
 package descent.optim;
 
 import static java.lang.Math.fma;
-import static java.lang.Math.sqrt;
 
 /**
  * AdamW: Adam with decoupled weight decay, θ shrunk by η·λ·θ outside the adaptive scaling.
@@ -37,9 +36,24 @@ public final class AdamW extends Adam {
     }
 
     @Override
-    protected void update(int n) {
-        double[] m = state[0], v = state[1];
+    protected void update(double[] theta, double[] g, double[][] state, int n) {
+        double beta1 = this.beta1, beta2 = this.beta2, eps = this.eps, stepSize = this.stepSize, sqrtBias2 = this.sqrtBias2;
         double decay = 1 - lr * lambda;
+        double[] m = state[0], v = state[1];
+        for (int i = 0; i < n; i++) {
+            theta[i] *= decay;                                              // θ − η·λ·θ
+            m[i] = fma(1 - beta1, g[i], beta1 * m[i]);
+            v[i] = fma((1 - beta2) * g[i], g[i], beta2 * v[i]);
+            theta[i] -= stepSize * m[i] / (sqrt(v[i]) / sqrtBias2 + eps);
+        }
+    }
+
+    @Override
+    protected void update(float[] theta, float[] g, float[][] state, int n) {
+        float beta1 = (float) this.beta1, beta2 = (float) this.beta2, eps = (float) this.eps,
+                stepSize = (float) this.stepSize, sqrtBias2 = (float) this.sqrtBias2;
+        float decay = (float) (1 - lr * lambda);
+        float[] m = state[0], v = state[1];
         for (int i = 0; i < n; i++) {
             theta[i] *= decay;
             m[i] = fma(1 - beta1, g[i], beta1 * m[i]);

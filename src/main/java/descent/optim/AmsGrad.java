@@ -2,7 +2,6 @@ package descent.optim;
 
 import static java.lang.Math.fma;
 import static java.lang.Math.max;
-import static java.lang.Math.sqrt;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -34,8 +33,22 @@ public final class AmsGrad extends Adam {
     }
 
     @Override
-    protected void update(int n) {
+    protected void update(double[] theta, double[] g, double[][] state, int n) {
+        double beta1 = this.beta1, beta2 = this.beta2, eps = this.eps, stepSize = this.stepSize, sqrtBias2 = this.sqrtBias2;
         double[] m = state[0], v = state[1], vMax = state[2];
+        for (int i = 0; i < n; i++) {
+            m[i] = fma(1 - beta1, g[i], beta1 * m[i]);
+            v[i] = fma((1 - beta2) * g[i], g[i], beta2 * v[i]);
+            vMax[i] = max(vMax[i], v[i]);
+            theta[i] -= stepSize * m[i] / (sqrt(vMax[i]) / sqrtBias2 + eps);
+        }
+    }
+
+    @Override
+    protected void update(float[] theta, float[] g, float[][] state, int n) {
+        float beta1 = (float) this.beta1, beta2 = (float) this.beta2, eps = (float) this.eps,
+                stepSize = (float) this.stepSize, sqrtBias2 = (float) this.sqrtBias2;
+        float[] m = state[0], v = state[1], vMax = state[2];
         for (int i = 0; i < n; i++) {
             m[i] = fma(1 - beta1, g[i], beta1 * m[i]);
             v[i] = fma((1 - beta2) * g[i], g[i], beta2 * v[i]);

@@ -1,5 +1,7 @@
 package descent.optim;
 
+import org.nd4j.linalg.api.ndarray.INDArray;
+
 /**
  * Gradient clipping by global norm: g scaled down when ‖g‖ exceeds c, keeping its direction.
  *
@@ -25,13 +27,22 @@ public final class ClipByGlobalNorm extends GradientTransform {
     }
 
     @Override
-    protected void begin(Flat theta, Flat grad) {
-        double norm = Math.sqrt(sumOfSquares(grad));
+    protected void begin(INDArray theta, INDArray grad) {
+        double norm = grad.norm2Number().doubleValue();
         scale = Math.min(1, maxNorm / (norm + 1e-6));
     }
 
     @Override
-    protected void transform(int n) {
+    protected void transform(double[] theta, double[] g, int n) {
+        double scale = this.scale;
+        for (int i = 0; i < n; i++) {
+            g[i] *= scale;
+        }
+    }
+
+    @Override
+    protected void transform(float[] theta, float[] g, int n) {
+        float scale = (float) this.scale;
         for (int i = 0; i < n; i++) {
             g[i] *= scale;
         }

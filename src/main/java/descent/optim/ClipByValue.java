@@ -23,7 +23,16 @@ public final class ClipByValue extends GradientTransform {
     }
 
     @Override
-    protected void transform(int n) {
+    protected void transform(double[] theta, double[] g, int n) {
+        double c = this.c;
+        for (int i = 0; i < n; i++) {
+            g[i] = Math.max(-c, Math.min(c, g[i]));
+        }
+    }
+
+    @Override
+    protected void transform(float[] theta, float[] g, int n) {
+        float c = (float) this.c;
         for (int i = 0; i < n; i++) {
             g[i] = Math.max(-c, Math.min(c, g[i]));
         }

@@ -3,6 +3,7 @@ package descent.optim;
 import static java.lang.Math.fma;
 
 import java.util.Arrays;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -18,15 +19,15 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code add_decayed_weights} placed after the scaling. Around {@link Adam} it is {@link AdamW}
  * up to rounding: the decay η·λ·θ uses θ before the step, as AdamW's θ·(1 − ηλ) does, but it is
  * subtracted after the wrapped step (so a refused wrapped step leaves θ untouched), which rounds
- * differently from AdamW's decay-then-step in the last bits. Around {@link Sgd} it is exactly L2
- * decay ({@link WeightDecay}); around adaptive methods it differs, which is the point.
+ * differently from AdamW's decay-then-step in the last bits. Around {@link Sgd} it is L2
+ * decay ({@link WeightDecay}) up to rounding; around adaptive methods it differs, which is the point.
  */
 public final class DecoupledWeightDecay implements Optimizer {
     private final Optimizer inner;
     private final double lambda;
-    private final double[] before = new double[Flat.BLOCK], after = new double[Flat.BLOCK];
-    private final float[] spare = new float[Flat.BLOCK];
     private Flat thetaFlat, copyFlat;
+    private double[] beforeD, afterD;
+    private float[] beforeF, afterF;
 
     /**
      * @param lambda λ, a finite number ≥ 0
@@ -44,6 +45,16 @@ public final class DecoupledWeightDecay implements Optimizer {
         INDArray copy = copyFlat == null ? null : copyFlat.array;
         if (copy == null || copy.dataType() != theta.dataType() || !Arrays.equals(copy.shape(), theta.shape())) {
             copyFlat = new Flat(Nd4j.create(theta.dataType(), theta.shape()));
+            int block = (int) Math.min(Flat.BLOCK, Math.max(1, theta.length()));
+            beforeD = afterD = null;
+            beforeF = afterF = null;
+            if (theta.dataType() == DataType.DOUBLE) {
+                beforeD = new double[block];
+                afterD = new double[block];
+            } else {
+                beforeF = new float[block];
+                afterF = new float[block];
+            }
         }
         copyFlat.array.assign(theta);
         double decay = inner.learningRate() * lambda;
@@ -51,10 +62,18 @@ public final class DecoupledWeightDecay implements Optimizer {
         thetaFlat = Flat.of(theta, thetaFlat);
         for (int from = 0; from < thetaFlat.length(); from += Flat.BLOCK) {
             int n = Math.min(Flat.BLOCK, thetaFlat.length() - from);
-            copyFlat.read(from, before, n, spare);
-            thetaFlat.read(from, after, n, spare);
-            for (int i = 0; i < n; i++) after[i] = fma(-decay, before[i], after[i]);
-            thetaFlat.write(from, after, n, spare);
+            if (beforeD != null) {
+                copyFlat.read(from, beforeD, n);
+                thetaFlat.read(from, afterD, n);
+                for (int i = 0; i < n; i++) afterD[i] = fma(-decay, beforeD[i], afterD[i]);   // θ − η·λ·θ_before
+                thetaFlat.write(from, afterD, n);
+            } else {
+                float decayF = (float) decay;
+                copyFlat.read(from, beforeF, n);
+                thetaFlat.read(from, afterF, n);
+                for (int i = 0; i < n; i++) afterF[i] = fma(-decayF, beforeF[i], afterF[i]);
+                thetaFlat.write(from, afterF, n);
+            }
         }
     }
 

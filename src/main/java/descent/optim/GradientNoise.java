@@ -1,6 +1,7 @@
 package descent.optim;
 
 import java.util.SplittableRandom;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Annealed Gaussian gradient noise, added before the wrapped step.
@@ -45,15 +46,22 @@ public final class GradientNoise extends GradientTransform {
     }
 
     @Override
-    protected void begin(Flat theta, Flat grad) {
+    protected void begin(INDArray theta, INDArray grad) {
         sigma = sigma(t);
         random = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (t + 1)));
     }
 
     @Override
-    protected void transform(int n) {
+    protected void transform(double[] theta, double[] g, int n) {
         for (int i = 0; i < n; i++) {
             g[i] += sigma * random.nextGaussian();
+        }
+    }
+
+    @Override
+    protected void transform(float[] theta, float[] g, int n) {
+        for (int i = 0; i < n; i++) {
+            g[i] += (float) (sigma * random.nextGaussian());
         }
     }
 

@@ -2,7 +2,6 @@ package descent.optim;
 
 import static java.lang.Math.fma;
 import static java.lang.Math.pow;
-import static java.lang.Math.sqrt;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -61,12 +60,28 @@ public final class Nadam extends ElementwiseOptimizer {
     }
 
     @Override
-    protected void update(int n) {
+    protected void update(double[] theta, double[] g, double[][] state, int n) {
+        double beta1 = this.beta1, beta2 = this.beta2, eps = this.eps, sqrtBias2 = this.sqrtBias2,
+                gradStep = this.gradStep, momentumStep = this.momentumStep;
         double[] m = state[0], v = state[1];
         for (int i = 0; i < n; i++) {
             m[i] = fma(1 - beta1, g[i], beta1 * m[i]);
             v[i] = fma((1 - beta2) * g[i], g[i], beta2 * v[i]);
             double d = sqrt(v[i]) / sqrtBias2 + eps;
+            theta[i] -= gradStep * g[i] / d;
+            theta[i] -= momentumStep * m[i] / d;
+        }
+    }
+
+    @Override
+    protected void update(float[] theta, float[] g, float[][] state, int n) {
+        float beta1 = (float) this.beta1, beta2 = (float) this.beta2, eps = (float) this.eps, sqrtBias2 = (float) this.sqrtBias2,
+                gradStep = (float) this.gradStep, momentumStep = (float) this.momentumStep;
+        float[] m = state[0], v = state[1];
+        for (int i = 0; i < n; i++) {
+            m[i] = fma(1 - beta1, g[i], beta1 * m[i]);
+            v[i] = fma((1 - beta2) * g[i], g[i], beta2 * v[i]);
+            float d = sqrt(v[i]) / sqrtBias2 + eps;
             theta[i] -= gradStep * g[i] / d;
             theta[i] -= momentumStep * m[i] / d;
         }

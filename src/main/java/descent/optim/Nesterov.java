@@ -44,11 +44,22 @@ public final class Nesterov extends ElementwiseOptimizer {
     }
 
     @Override
-    protected void update(int n) {
+    protected void update(double[] theta, double[] g, double[][] state, int n) {
+        double lr = this.lr, mu = this.mu;
         double[] v = state[0];
         for (int i = 0; i < n; i++) {
             v[i] = t == 1 ? g[i] : mu * v[i] + g[i];
             theta[i] = fma(-lr, fma(mu, v[i], g[i]), theta[i]);   // θ − η·(g + μ·v)
+        }
+    }
+
+    @Override
+    protected void update(float[] theta, float[] g, float[][] state, int n) {
+        float lr = (float) this.lr, mu = (float) this.mu;
+        float[] v = state[0];
+        for (int i = 0; i < n; i++) {
+            v[i] = t == 1 ? g[i] : mu * v[i] + g[i];
+            theta[i] = fma(-lr, fma(mu, v[i], g[i]), theta[i]);
         }
     }
 

@@ -1,7 +1,6 @@
 package descent.optim;
 
 import static java.lang.Math.fma;
-import static java.lang.Math.sqrt;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -64,13 +63,34 @@ public final class RmsProp extends ElementwiseOptimizer {
     }
 
     @Override
-    protected void update(int n) {
-        double[] v = state[0];
-        double[] gMean = centered ? state[1] : null;
-        double[] b = mu > 0 ? state[state.length - 1] : null;
+    protected void update(double[] theta, double[] g, double[][] state, int n) {
+        double lr = this.lr, alpha = this.alpha, eps = this.eps, mu = this.mu;
+        double[] v = state[0], gMean = centered ? state[1] : null, b = mu > 0 ? state[state.length - 1] : null;
+        for (int i = 0; i < n; i++) {
+            v[i] = fma((1 - alpha) * g[i], g[i], alpha * v[i]);              // α·v + (1 − α)·g²
+            double s;
+            if (centered) {
+                gMean[i] = fma(1 - alpha, g[i], alpha * gMean[i]);          // α·ḡ + (1 − α)·g
+                s = sqrt(fma(-gMean[i], gMean[i], v[i])) + eps;             // √(v − ḡ²) + ε
+            } else {
+                s = sqrt(v[i]) + eps;
+            }
+            if (mu > 0) {
+                b[i] = mu * b[i] + g[i] / s;
+                theta[i] = fma(-lr, b[i], theta[i]);
+            } else {
+                theta[i] -= lr * g[i] / s;
+            }
+        }
+    }
+
+    @Override
+    protected void update(float[] theta, float[] g, float[][] state, int n) {
+        float lr = (float) this.lr, alpha = (float) this.alpha, eps = (float) this.eps, mu = (float) this.mu;
+        float[] v = state[0], gMean = centered ? state[1] : null, b = mu > 0 ? state[state.length - 1] : null;
         for (int i = 0; i < n; i++) {
             v[i] = fma((1 - alpha) * g[i], g[i], alpha * v[i]);
-            double s;
+            float s;
             if (centered) {
                 gMean[i] = fma(1 - alpha, g[i], alpha * gMean[i]);
                 s = sqrt(fma(-gMean[i], gMean[i], v[i])) + eps;

@@ -21,9 +21,18 @@ public final class Sgd extends ElementwiseOptimizer {
     }
 
     @Override
-    protected void update(int n) {
+    protected void update(double[] theta, double[] g, double[][] state, int n) {
+        double lr = this.lr;
         for (int i = 0; i < n; i++) {
             theta[i] = fma(-lr, g[i], theta[i]);                  // θ − η·g, one rounding as torch
+        }
+    }
+
+    @Override
+    protected void update(float[] theta, float[] g, float[][] state, int n) {
+        float lr = (float) this.lr;
+        for (int i = 0; i < n; i++) {
+            theta[i] = fma(-lr, g[i], theta[i]);
         }
     }
 }

@@ -29,7 +29,16 @@ public final class WeightDecay extends GradientTransform {
     }
 
     @Override
-    protected void transform(int n) {
+    protected void transform(double[] theta, double[] g, int n) {
+        double lambda = this.lambda;
+        for (int i = 0; i < n; i++) {
+            g[i] = fma(lambda, theta[i], g[i]);                    // g + λ·θ, one rounding as torch
+        }
+    }
+
+    @Override
+    protected void transform(float[] theta, float[] g, int n) {
+        float lambda = (float) this.lambda;
         for (int i = 0; i < n; i++) {
             g[i] = fma(lambda, theta[i], g[i]);
         }
