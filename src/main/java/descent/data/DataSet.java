@@ -1,7 +1,9 @@
 package descent.data;
 
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -93,6 +95,7 @@ public final class DataSet {
      * {@code height · width} grey values, pixel byte b ↦ b / 255 in [0, 1].
      */
     public static DataSet fromIdx(Idx images, Idx labels, DataType type) {
+        requireFloatOrDouble(type);
         if (images.shape().length != 3) {
             throw new IllegalArgumentException(images.file() + ": images must have 3 dimensions (n, height, width), got "
                     + Arrays.toString(images.shape()));
@@ -122,6 +125,7 @@ public final class DataSet {
      * and labels from the integer column {@code labelColumn} of a Tablesaw table, in {@code type}.
      */
     public static DataSet fromTable(Table table, String labelColumn, DataType type, String... featureColumns) {
+        requireFloatOrDouble(type);
         List<String> names = featureColumns.length > 0 ? List.of(featureColumns)
                 : table.numericColumns().stream().map(Column::name).filter(c -> !c.equals(labelColumn)).toList();
         Column<?> label = table.column(labelColumn);
@@ -243,9 +247,7 @@ public final class DataSet {
 
     /** This data set in {@code type} (FLOAT or DOUBLE): itself if it already is, else a converted copy. */
     public DataSet as(DataType type) {
-        if (type != DataType.FLOAT && type != DataType.DOUBLE) {
-            throw new IllegalArgumentException("type must be FLOAT or DOUBLE, got " + type);
-        }
+        requireFloatOrDouble(type);
         return type == dataType() ? this
                 : new DataSet(features.castTo(type), y, classNames, featureNames, height, width);
     }
@@ -335,27 +337,33 @@ public final class DataSet {
 
     /** Sample {@code i} as a picture about 112 pixels wide: dark ink on white, stretched from its min to its max. */
     public BufferedImage image(int i) {
-        return images(new int[] {i}, 1, 112);
+        if (i < 0 || i >= size()) {
+            throw new IllegalArgumentException("i must be in [0, " + size() + "), got " + i);
+        }
+        return images(new int[] {i}, 1, 112, false);
     }
 
-    /** The first {@code count} samples as a grid of pictures, 10 per row, each about 56 pixels wide. */
+    /** The first {@code count} samples as a grid of pictures, 10 per row, each about 56 pixels wide and captioned with its class. */
     public BufferedImage images(int count) {
         int n = Math.min(Math.max(count, 1), size());
-        return images(IntStream.range(0, n).toArray(), Math.min(n, 10), 56);
+        return images(IntStream.range(0, n).toArray(), Math.min(n, 10), 56, true);
     }
 
-    private BufferedImage images(int[] indices, int columns, int cellPixels) {
+    private BufferedImage images(int[] indices, int columns, int cellPixels, boolean captions) {
         if (height == 0) {
             throw new IllegalStateException("this data set has no image shape; give it one with withImageShape(h, w)");
         }
-        int scale = Math.max(1, cellPixels / Math.max(height, width)), gap = 2;
+        int scale = Math.max(1, cellPixels / Math.max(height, width)), gap = 2, caption = captions ? 13 : 0;
         int rows = (indices.length + columns - 1) / columns;
-        int cellW = width * scale + gap, cellH = height * scale + gap;
+        int cellW = width * scale + gap, cellH = height * scale + caption + gap;
         BufferedImage picture = new BufferedImage(columns * cellW + gap, rows * cellH + gap, BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = picture.createGraphics();
         g.setColor(new Color(200, 200, 200));
         g.fillRect(0, 0, picture.getWidth(), picture.getHeight());
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         for (int k = 0; k < indices.length; k++) {
+            int left = gap + (k % columns) * cellW, top = gap + (k / columns) * cellH;
             double[] pixels = features.getRow(indices[k]).toDoubleVector();
             double lo = Arrays.stream(pixels).min().orElse(0), hi = Arrays.stream(pixels).max().orElse(0);
             for (int r = 0; r < height; r++) {
@@ -363,8 +371,15 @@ public final class DataSet {
                     double ink = hi > lo ? (pixels[r * width + c] - lo) / (hi - lo) : 0;
                     int grey = (int) Math.round(255 * (1 - ink));
                     g.setColor(new Color(grey, grey, grey));
-                    g.fillRect(gap + (k % columns) * cellW + c * scale, gap + (k / columns) * cellH + r * scale, scale, scale);
+                    g.fillRect(left + c * scale, top + r * scale, scale, scale);
                 }
+            }
+            if (captions) {
+                String name = className(y[indices[k]]);
+                g.setColor(Color.WHITE);
+                g.fillRect(left, top + height * scale, width * scale, caption);
+                g.setColor(Color.BLACK);
+                g.drawString(name, left + (width * scale - g.getFontMetrics().stringWidth(name)) / 2, top + height * scale + 10);
             }
         }
         g.dispose();
@@ -375,6 +390,12 @@ public final class DataSet {
     public String toString() {
         return "DataSet " + size() + " × " + numFeatures() + " " + dataType() + ", " + numClasses() + " classes"
                 + (height > 0 ? ", images " + height + " × " + width : "");
+    }
+
+    private static void requireFloatOrDouble(DataType type) {
+        if (type != DataType.FLOAT && type != DataType.DOUBLE) {
+            throw new IllegalArgumentException("type must be FLOAT or DOUBLE, got " + type);
+        }
     }
 
     /** The bytes of a row-major array, in the machine's byte order, for copying whole rows. */

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
@@ -44,6 +45,8 @@ public record Idx(Path file, int[] shape, byte[] values) {
             boolean gzip = b0 == 0x1f && b1 == 0x8b;
             InputStream in = gzip ? new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16) : raw;
             return read(file, new DataInputStream(in), dimensions);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException(file + ": no such file", e);
         } catch (ZipException | EOFException e) {
             throw new IllegalArgumentException(file + ": broken gzip stream (" + e.getMessage() + ")", e);
         } catch (IOException e) {

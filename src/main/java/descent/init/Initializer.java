@@ -14,4 +14,10 @@ import org.nd4j.linalg.api.rng.Random;
 public interface Initializer {
 
     void init(INDArray w, long fanIn, long fanOut, Random rng);
+
+    /** The same with the fans of {@link Fans}, e.g. {@code init(w, Fans.dense(784, 200), rng)}. */
+    default void init(INDArray w, Fans fans, Random rng) {
+        if (fans == null) throw new IllegalArgumentException("fans must not be null");
+        init(w, fans.fanIn(), fans.fanOut(), rng);
+    }
 }

@@ -32,7 +32,8 @@ public final class CosineWarmRestarts implements Schedule {
     public double valueAt(int step) {
         long tCur = Args.step(step);
         long tI = t0;
-        while (tCur >= tI) {        // walk through the finished periods
+        if (tMult == 1) tCur %= t0;          // equal periods
+        else while (tCur >= tI) {           // walk through the finished, growing periods
             tCur -= tI;
             tI *= tMult;
         }

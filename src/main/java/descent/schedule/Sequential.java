@@ -18,7 +18,7 @@ public final class Sequential implements Schedule {
 
     /** @param milestones strictly increasing steps >= 1, one fewer than the schedules */
     public Sequential(List<Schedule> schedules, int... milestones) {
-        if (schedules == null || schedules.isEmpty() || schedules.contains(null))
+        if (schedules == null || schedules.isEmpty() || schedules.stream().anyMatch(s -> s == null))
             throw new IllegalArgumentException("schedules must be a non-empty list without nulls, got " + schedules);
         this.milestones = Args.increasing("milestones", milestones, 1);
         if (milestones.length != schedules.size() - 1)

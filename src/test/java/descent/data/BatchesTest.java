@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -98,6 +99,26 @@ class BatchesTest {
         assertFalse(it.hasNext());
         assertEquals(x.data().address(), last.features().data().address(), "the last batch views the same memory");
         assertSame(x, batches.iterator().next().features(), "and the next epoch too");
+    }
+
+    @Test
+    void anEpochAllocatesNothingPerBatch() {
+        DataSet data = DataSet.of(Nd4j.rand(DataType.FLOAT, 6000, 20), new int[6000], 1);
+        Batches batches = data.batches(64, 5);
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long checksum = 0;
+        for (int warm = 0; warm < 3; warm++) {
+            for (Batches.Batch batch : batches) {
+                checksum += batch.size();
+            }
+        }
+        long before = threads.getCurrentThreadAllocatedBytes();
+        for (Batches.Batch batch : batches) {
+            checksum += batch.size();
+        }
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertEquals(4 * 6000, checksum);
+        assertTrue(allocated < 1024, "an epoch of " + batches.count() + " batches allocated " + allocated + " bytes");
     }
 
     @Test

@@ -15,6 +15,9 @@ import tech.tablesaw.api.Table;
 /** The shipped data sets load with the counts, shapes and labels computed independently with numpy. */
 class DatasetsTest {
 
+    private static final Split MNIST = Datasets.mnist();
+    private static final Split FASHION = Datasets.fashionMnist();
+
     private static int[] firstLabels(DataSet data, int n) {
         int[] labels = new int[n];
         for (int i = 0; i < n; i++) {
@@ -25,7 +28,7 @@ class DatasetsTest {
 
     @Test
     void mnistHasTheStratifiedSplitOfTheNpmPackage() {
-        Split mnist = Datasets.mnist();
+        Split mnist = MNIST;
         assertEquals(8000, mnist.train().size());
         assertEquals(2000, mnist.test().size());
         assertEquals(784, mnist.train().numFeatures());
@@ -43,7 +46,7 @@ class DatasetsTest {
 
     @Test
     void fashionMnistIsTheFullOriginal() {
-        Split fashion = Datasets.fashionMnist();
+        Split fashion = FASHION;
         assertEquals(60000, fashion.train().size());
         assertEquals(10000, fashion.test().size());
         int[] sixThousand = new int[10];
@@ -69,6 +72,7 @@ class DatasetsTest {
         assertEquals(64, digits.numFeatures());
         assertEquals(10, digits.numClasses());
         assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, firstLabels(digits, 10));
+        assertArrayEquals(new int[] {178, 182, 177, 183, 181, 182, 181, 179, 174, 180}, digits.classCounts());
         // first row of sklearn's digits.csv: 0,0,5,13,9,1,0,0, ...
         assertArrayEquals(new double[] {0, 0, 5, 13, 9, 1, 0, 0},
                 Arrays.copyOf(digits.features().getRow(0).toDoubleVector(), 8));
@@ -81,14 +85,14 @@ class DatasetsTest {
 
     @Test
     void imagesAndTablesForNotebooks() {
-        DataSet train = Datasets.mnist().train();
+        DataSet train = MNIST.train();
         BufferedImage one = train.image(0);
         assertEquals(28 * 4 + 4, one.getWidth());
         BufferedImage grid = train.images(25);
         assertEquals(10 * (28 * 2 + 2) + 2, grid.getWidth());
-        assertEquals(3 * (28 * 2 + 2) + 2, grid.getHeight());
+        assertEquals(3 * (28 * 2 + 13 + 2) + 2, grid.getHeight(), "three rows, each with a caption");
         assertEquals(255, one.getRaster().getSample(2, 2, 0), "background is white");
-        Table view = Datasets.fashionMnist().test().toTable(3);
+        Table view = FASHION.test().toTable(3);
         assertEquals(3, view.rowCount());
         assertEquals("Ankle boot", view.stringColumn("class").get(0));
         assertTrue(view.columnNames().containsAll(java.util.List.of("index", "label", "mean", "min", "max")));

@@ -101,6 +101,11 @@ class IdxTest {
     }
 
     @Test
+    void missingFile() {
+        assertRefused(dir.resolve("absent.gz"), 3, "no such file");
+    }
+
+    @Test
     void emptyFiles() throws IOException {
         assertRefused(write("empty", new byte[0]), 1, "empty file");
         assertRefused(write("empty.gz", gzip(new byte[0])), 1, "starts with nothing");

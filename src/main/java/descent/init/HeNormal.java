@@ -1,0 +1,59 @@
+package descent.init;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.rng.Random;
+
+/**
+ * He/Kaiming normal, for (leaky) ReLU layers: w ~ N(0, std²) with
+ *
+ * <pre>  gain = √(2 / (1 + a²)),   std = gain / √fan  </pre>
+ *
+ * <p>a the negative slope (0 for ReLU: Var = 2/n_in), fan = n_in or n_out ({@link FanMode}).
+ * Source: He et al. (2015), eq. 10 and 14; torch
+ * {@code nn.init.kaiming_normal_(w, a, mode, nonlinearity="leaky_relu")}.
+ */
+public final class HeNormal implements Initializer {
+
+    private final FanMode mode;
+    private final double slope;
+
+    /** ReLU, fan-in. */
+    public HeNormal() {
+        this(FanMode.FAN_IN, 0);
+    }
+
+    /** ReLU. */
+    public HeNormal(FanMode mode) {
+        this(mode, 0);
+    }
+
+    /** Leaky ReLU with negative slope {@code slope} (0 is ReLU). */
+    public HeNormal(FanMode mode, double slope) {
+        if (mode == null) throw new IllegalArgumentException("mode must not be null");
+        this.mode = mode;
+        this.slope = Args.finite("slope", slope);
+    }
+
+    public FanMode mode() {
+        return mode;
+    }
+
+    public double gain() {
+        return Gain.leakyRelu(slope);
+    }
+
+    public double std(long fanIn, long fanOut) {
+        return gain() / Math.sqrt(mode.of(Args.fan("fanIn", fanIn), Args.fan("fanOut", fanOut)));
+    }
+
+    @Override
+    public void init(INDArray w, long fanIn, long fanOut, Random rng) {
+        Args.init(w, fanIn, fanOut, rng);
+        Draw.normal(w, 0, std(fanIn, fanOut), rng);
+    }
+
+    @Override
+    public String toString() {
+        return "HeNormal N(0, gain²/fan) (" + mode.name().toLowerCase() + ", slope=" + Args.num(slope) + ")";
+    }
+}

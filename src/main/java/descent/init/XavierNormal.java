@@ -1,0 +1,43 @@
+package descent.init;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.rng.Random;
+
+/**
+ * Xavier/Glorot normal: w ~ N(0, std²) with
+ *
+ * <pre>  std = gain·√(2 / (n_in + n_out))  </pre>
+ *
+ * <p>Source: Glorot &amp; Bengio (2010); torch {@code nn.init.xavier_normal_}.
+ */
+public final class XavierNormal implements Initializer {
+
+    private final double gain;
+
+    public XavierNormal() {
+        this(1);
+    }
+
+    public XavierNormal(double gain) {
+        this.gain = Args.nonNegative("gain", gain);
+    }
+
+    public double gain() {
+        return gain;
+    }
+
+    public double std(long fanIn, long fanOut) {
+        return gain * Math.sqrt(2.0 / (Args.fan("fanIn", fanIn) + Args.fan("fanOut", fanOut)));
+    }
+
+    @Override
+    public void init(INDArray w, long fanIn, long fanOut, Random rng) {
+        Args.init(w, fanIn, fanOut, rng);
+        Draw.normal(w, 0, std(fanIn, fanOut), rng);
+    }
+
+    @Override
+    public String toString() {
+        return "XavierNormal N(0, gain²·2/(n_in+n_out)) (gain=" + Args.num(gain) + ")";
+    }
+}

@@ -1,0 +1,49 @@
+package descent.init;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.rng.Random;
+
+/**
+ * Xavier/Glorot uniform: Var(w) = gain²·2/(n_in + n_out), a compromise between keeping the forward
+ * (n_in) and the backward (n_out) variance.
+ *
+ * <pre>  std = gain·√(2 / (n_in + n_out)),   w ~ U(−√3·std, √3·std)  </pre>
+ *
+ * <p>Source: Glorot &amp; Bengio, "Understanding the difficulty of training deep feedforward neural
+ * networks" (2010), eq. 16; torch {@code nn.init.xavier_uniform_}.
+ */
+public final class XavierUniform implements Initializer {
+
+    private final double gain;
+
+    public XavierUniform() {
+        this(1);
+    }
+
+    /** @param gain for example {@code Gain.of("tanh")} */
+    public XavierUniform(double gain) {
+        this.gain = Args.nonNegative("gain", gain);
+    }
+
+    public double gain() {
+        return gain;
+    }
+
+    /** The r of U(−r, r) for these fans. */
+    public double bound(long fanIn, long fanOut) {
+        double std = gain * Math.sqrt(2.0 / (Args.fan("fanIn", fanIn) + Args.fan("fanOut", fanOut)));
+        return Math.sqrt(3.0) * std;
+    }
+
+    @Override
+    public void init(INDArray w, long fanIn, long fanOut, Random rng) {
+        Args.init(w, fanIn, fanOut, rng);
+        double r = bound(fanIn, fanOut);
+        Draw.uniform(w, -r, r, rng);
+    }
+
+    @Override
+    public String toString() {
+        return "XavierUniform U(±gain·√(6/(n_in+n_out))) (gain=" + Args.num(gain) + ")";
+    }
+}
