@@ -6,14 +6,16 @@ Runs every cell of SOURCE in a fresh kernel named "java" (the kernelspec that
 descent.kernel.Install writes; JUPYTER_PATH must point at it), with the notebook's own folder as
 working directory, then checks the result against what the notebook declares in its metadata:
 
-    "descent": {"min_images": 3, "timeout": 60}
+    "descent": {"min_images": 3, "min_displays": 1, "timeout": 60}
 
-min_images  at least this many image outputs (image/png, image/svg+xml or image/gif);
-timeout     seconds each cell may take (default 120).
+min_images    at least this many image outputs (image/png, image/svg+xml or image/gif);
+min_displays  at least this many outputs shown with display(...), such as a live progress bar
+              or chart (optional, default 0);
+timeout       seconds each cell may take (optional, default 120).
 
 A problem is: a cell that fails or times out, an error output (unless the cell is tagged
 "raises-exception"), output on stderr (unless tagged "allow-stderr"), JavaScript in an output,
-fewer images than declared. Problems are printed one a line, naming the notebook and the cell, and
+fewer images or displays than declared. Problems are printed one a line, naming the notebook and the cell, and
 the exit status is 1. With no problem the executed notebook is written to DEST (when given) with
 its cell ids and metadata kept and execution timestamps dropped, so that diffs stay small.
 
@@ -36,15 +38,19 @@ DEFAULT_TIMEOUT = 120
 
 
 def declared(nb):
-    """The notebook's declared expectations, or raise ValueError saying what to add."""
+    """(minimum counts, cell timeout) the notebook declares; ValueError says what to add."""
     spec = nb.metadata.get("descent")
     if not isinstance(spec, dict) or not isinstance(spec.get("min_images"), int):
         raise ValueError('declares nothing to check: add to its metadata '
                          '"descent": {"min_images": N, "timeout": SECONDS}')
+    minimums = {"images": spec["min_images"], "displays": spec.get("min_displays", 0)}
+    if not isinstance(minimums["displays"], int):
+        raise ValueError(f'metadata descent.min_displays must be a whole number, '
+                         f'got {minimums["displays"]!r}')
     timeout = spec.get("timeout", DEFAULT_TIMEOUT)
     if not isinstance(timeout, (int, float)) or timeout <= 0:
         raise ValueError(f'metadata descent.timeout must be a number of seconds > 0, got {timeout!r}')
-    return spec["min_images"], timeout
+    return minimums, timeout
 
 
 def where(nb, index):
@@ -56,9 +62,11 @@ def where(nb, index):
     return f'cell {index + 1} (id {cell.get("id", "?")}: "{first}")'
 
 
-def image_count(nb):
-    return sum(1 for cell in nb.cells for out in cell.get("outputs", [])
-               for t in IMAGE_TYPES if t in out.get("data", {}))
+def counts(nb):
+    """How many images and display(...) outputs nb shows."""
+    outputs = [out for cell in nb.cells for out in cell.get("outputs", [])]
+    return {"images": sum(1 for out in outputs for t in IMAGE_TYPES if t in out.get("data", {})),
+            "displays": sum(1 for out in outputs if out.output_type == "display_data")}
 
 
 def output_problems(nb, name):
@@ -82,11 +90,13 @@ def output_problems(nb, name):
 
 
 def problems(nb, name):
-    """Everything wrong with the outputs of nb, including too few images."""
+    """Everything wrong with the outputs of nb, including too few images or displays."""
     found = output_problems(nb, name)
-    min_images, _ = declared(nb)
-    if image_count(nb) < min_images:
-        found.append(f"{name}: shows {image_count(nb)} image(s), declares at least {min_images}")
+    minimums, _ = declared(nb)
+    shown = counts(nb)
+    for what, minimum in minimums.items():
+        if shown[what] < minimum:
+            found.append(f"{name}: shows {shown[what]} {what}, declares at least {minimum}")
     return found
 
 
