@@ -55,8 +55,9 @@ public final class Downpour {
     /**
      * Runs {@code updates} worker steps (gradients computed, all workers together) on mini-batches
      * of {@code train}, worker i shuffling with seed + i. Every {@code logEvery} steps (and at
-     * step 0) records the training loss at the server's θ̃. Returns the history (step, loss) and the
-     * mean staleness of the pushed gradients.
+     * step 0) records the training loss at the server's θ̃; stops early if that loss becomes NaN
+     * or infinite. Returns the history (step, loss), the mean staleness of the pushed gradients and
+     * whether it diverged.
      */
     public Run run(DataSet train, int batchSize, int updates, int logEvery, long seed) {
         Replicas.requireRun(updates, logEvery);
@@ -71,6 +72,7 @@ public final class Downpour {
             delta[i] = Nd4j.zeros(server.dataType(), server.shape());
         }
         long serverUpdates = 0, staleness = 0, pushes = 0;
+        boolean diverged = false;
         cluster.record(0, server);
         for (int step = 1; step <= updates; step++) {
             int i = (step - 1) % workers;
@@ -89,16 +91,20 @@ public final class Downpour {
                 theta[i].assign(server);                                     // fetch: θ_i ← θ̃
                 fetchedAt[i] = serverUpdates;
             }
-            if (step % logEvery == 0) {
-                cluster.record(step, server);
+            if (step % logEvery == 0 && !cluster.record(step, server)) {
+                diverged = true;                                             // the loss is NaN or infinite
+                break;
             }
         }
         net.theta().assign(server);
-        return new Run(cluster.history, pushes == 0 ? 0 : (double) staleness / pushes);
+        return new Run(cluster.history, pushes == 0 ? 0 : (double) staleness / pushes, diverged);
     }
 
-    /** The loss history (step, loss at θ̃) and τ̄, the mean staleness of the pushed gradients in server updates. */
-    public record Run(Table history, double meanStaleness) {
+    /**
+     * The loss history (step, loss at θ̃), τ̄ the mean staleness of the pushed gradients in server
+     * updates, and whether the loss became NaN or infinite (the run then stopped there).
+     */
+    public record Run(Table history, double meanStaleness, boolean diverged) {
 
         public double finalLoss() {
             return history.doubleColumn("loss").get(history.rowCount() - 1);

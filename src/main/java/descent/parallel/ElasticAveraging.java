@@ -55,7 +55,8 @@ public final class ElasticAveraging {
     /**
      * Runs {@code updates} worker steps (all workers together) on mini-batches of {@code train},
      * worker i shuffling with seed + i. Every {@code logEvery} steps (and at step 0) records the
-     * training loss at the centre x̃. Returns the history (step, loss).
+     * training loss at the centre x̃; stops early if that loss becomes NaN or infinite (the history
+     * then ends before {@code updates}). Returns the history (step, loss).
      */
     public Table run(DataSet train, int batchSize, int updates, int logEvery, long seed) {
         Replicas.requireRun(updates, logEvery);
@@ -78,8 +79,8 @@ public final class ElasticAveraging {
             INDArray g = cluster.gradientAt(x[i], i);
             Nd4j.getBlasWrapper().axpy(-lr, g, x[i]);                        // x_i ← x_i − η·g
             steps[i]++;
-            if (step % logEvery == 0) {
-                cluster.record(step, centre);
+            if (step % logEvery == 0 && !cluster.record(step, centre)) {
+                break;                                                       // diverged: NaN or infinite loss
             }
         }
         net.theta().assign(centre);

@@ -55,11 +55,19 @@ final class Replicas {
         return net.grad();
     }
 
-    /** Appends (step, training loss at θ) to the history. */
-    void record(int step, INDArray theta) {
+    /**
+     * Appends (step, training loss at θ) to the history; false when the loss is NaN or infinite
+     * (the run has diverged and should stop; that row is not recorded).
+     */
+    boolean record(int step, INDArray theta) {
         net.theta().assign(theta);
+        double loss = net.loss(train.features(), trainTargets);
+        if (!Double.isFinite(loss)) {
+            return false;
+        }
         history.intColumn("step").append(step);
-        history.doubleColumn("loss").append(net.loss(train.features(), trainTargets));
+        history.doubleColumn("loss").append(loss);
+        return true;
     }
 
     static void requireRun(int updates, int logEvery) {

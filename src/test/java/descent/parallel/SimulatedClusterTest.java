@@ -63,6 +63,17 @@ class SimulatedClusterTest {
         assertTrue(stale > 1.5 * fresh, "stale " + stale + " vs fresh " + fresh);
     }
 
+    /** 64 stale workers at η = 0.3 blow up: the run stops at the first NaN or infinite loss and says so. */
+    @Test
+    void aDivergedRunStops() {
+        Downpour.Run run = new Downpour(net(DataType.FLOAT), 0.3, 64, 1, 1).run(DIGITS, 32, 20_000, 100, 7);
+        assertTrue(run.diverged());
+        int last = run.history().intColumn("step").get(run.history().rowCount() - 1);
+        assertTrue(last < 20_000, "stopped at " + last);
+        assertTrue(Double.isFinite(run.finalLoss()));
+        assertTrue(!new Downpour(net(DataType.FLOAT), 0.1, 1, 1, 1).run(DIGITS, 32, 100, 50, 7).diverged());
+    }
+
     /** With α = 0 the centre stays at the start and worker 0 is plain SGD (checked through a 1-worker run). */
     @Test
     void easgdWithoutForceLeavesTheCentre() {
