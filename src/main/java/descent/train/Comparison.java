@@ -8,6 +8,7 @@ import java.util.List;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 /**
  * Several trainings on the same data, side by side: each one's history for the loss chart, and a
@@ -71,9 +72,17 @@ public final class Comparison {
         return histories.toArray(Table[]::new);
     }
 
-    /** One row per training: name, final training loss, test loss, test accuracy, seconds. */
+    /**
+     * One row per training: name, final training loss, test loss, test accuracy, seconds; printed
+     * with 4 decimals, accuracy as a percentage and seconds with 1 decimal.
+     */
     public Table results() {
-        return results.copy().setName(results.name());
+        Table copy = results.copy().setName(results.name());
+        copy.doubleColumn(1).setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(4));
+        copy.doubleColumn(2).setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(4));
+        copy.doubleColumn(3).setPrintFormatter(NumberColumnFormatter.percent(1));
+        copy.doubleColumn(4).setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(1));
+        return copy;
     }
 
     /** The optimizer's toString, or its class name and rate when it has none, e.g. "Adam(η=0.001)". */
