@@ -29,10 +29,10 @@ public final class AdamWithoutBiasCorrection extends Adam {
         super(lr, beta1, beta2, eps);
     }
 
-    /** No correction: the step size is η and √v is not rescaled. */
+    /** No correction: Adam's α_t = η·√(1 − β2ᵗ)/(1 − β1ᵗ) becomes η, and ε̂ = ε·√(1 − β2ᵗ) becomes ε. */
     @Override
     protected void begin(long t) {
         stepSize = lr;
-        sqrtBias2 = 1;
+        epsHat = eps;
     }
 }
