@@ -67,7 +67,7 @@ final class Histograms {
         x[2 * BINS + 1] = hi;
         XYChart c = new XYChart(200, 180);
         Style.apply(c);
-        c.setTitle(label + "  σ=" + Style.number(std));
+        c.setTitle(label + "  σ=" + String.format(java.util.Locale.ROOT, "%.2g", std));
         c.setXAxisTitle("activation");
         c.setYAxisTitle("fraction");
         c.getStyler().setChartTitleFont(Style.AXIS_TITLE.deriveFont(Font.BOLD, 13f));
@@ -78,14 +78,13 @@ final class Histograms {
         c.getStyler().setXAxisMin(lo);
         c.getStyler().setXAxisMax(hi);
         c.getStyler().setYAxisMin(0.0);
-        c.getStyler().setxAxisTickLabelsFormattingFunction(Style::number);
-        c.getStyler().setyAxisTickLabelsFormattingFunction(Style::number);
         XYSeries s = c.addSeries(label, x, y);
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
         s.setLineColor(Style.colour(index));
         s.setFillColor(Style.colour(index));
         s.setLineStyle(Style.line(1f));
         s.setMarker(SeriesMarkers.NONE);
+        Style.roundTicks(c);
         return c;
     }
 }

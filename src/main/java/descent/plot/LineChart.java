@@ -145,7 +145,7 @@ public final class LineChart extends XYChart {
                 k++;
             }
         }
-        Style.roundXTicks(this);
+        Style.roundTicks(this);
         super.paint(g, width, height);
     }
 }

@@ -86,28 +86,31 @@ final class Style {
     private static final String ANCHOR = "x-axis anchor";
 
     /**
-     * Asks XChart for x ticks at round numbers. XChart puts x ticks at the data points themselves
-     * when the x values of all series, in order, are equally spaced, which crowds the labels of a
-     * long run; an invisible one-point series at an x off that grid, inside the range, breaks the
+     * Asks XChart for ticks at round numbers. XChart puts ticks at the data points themselves
+     * when the x (or y) values of all series, in order, are equally spaced, which crowds the labels of a
+     * long run; an invisible one-point series at an (x, y) off those grids, inside the range, breaks the
      * pattern without changing the axis ranges. Call after the series are added.
      */
-    static void roundXTicks(XYChart chart) {
+    static void roundTicks(XYChart chart) {
         chart.removeSeries(ANCHOR);
         double xlo = Double.POSITIVE_INFINITY;
         double xhi = Double.NEGATIVE_INFINITY;
         double ylo = Double.POSITIVE_INFINITY;
+        double yhi = Double.NEGATIVE_INFINITY;
         for (org.knowm.xchart.XYSeries s : chart.getSeriesMap().values()) {
             for (int i = 0; i < s.getXData().length; i++) {
                 if (Double.isFinite(s.getXData()[i]) && Double.isFinite(s.getYData()[i])) {
                     xlo = Math.min(xlo, s.getXData()[i]);
                     xhi = Math.max(xhi, s.getXData()[i]);
                     ylo = Math.min(ylo, s.getYData()[i]);
+                    yhi = Math.max(yhi, s.getYData()[i]);
                 }
             }
         }
         if (xlo < xhi) {
-            double offGrid = (xlo + xhi) / 2 + (xhi - xlo) * 1e-6;
-            org.knowm.xchart.XYSeries a = chart.addSeries(ANCHOR, new double[] {offGrid}, new double[] {ylo});
+            double x = (xlo + xhi) / 2 + (xhi - xlo) * 1e-6;
+            double y = (ylo + yhi) / 2 + (yhi - ylo) * 1e-6;
+            org.knowm.xchart.XYSeries a = chart.addSeries(ANCHOR, new double[] {x}, new double[] {y});
             a.setLineColor(new Color(0, 0, 0, 0));
             a.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
             a.setShowInLegend(false);
