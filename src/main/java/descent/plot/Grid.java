@@ -6,7 +6,9 @@ import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
  * Charts side by side as one image, row by row under one title, to compare settings at a glance:
- * {@code Grid.of("Four step sizes", 2, small, right, large, tooLarge)}.
+ * {@code Grid.of("Four step sizes", 2, small, right, large, tooLarge)}. Small multiples: each
+ * panel is named by its chart's title, and the legends are left out to leave the room to the plot
+ * (the charts themselves keep them).
  */
 public final class Grid {
 
@@ -37,6 +39,17 @@ public final class Grid {
         if (width < 100 || height < 100) {
             throw new IllegalArgumentException("width and height must be >= 100 pixels, got " + width + " × " + height);
         }
-        return Panels.grid(title, List.of(charts), columns, width, height);
+        boolean[] legends = new boolean[charts.length];
+        for (int i = 0; i < charts.length; i++) {
+            legends[i] = charts[i].getStyler().isLegendVisible();
+            charts[i].getStyler().setLegendVisible(false);
+        }
+        try {
+            return Panels.grid(title, List.of(charts), columns, width, height);
+        } finally {
+            for (int i = 0; i < charts.length; i++) {
+                charts[i].getStyler().setLegendVisible(legends[i]);
+            }
+        }
     }
 }

@@ -4,11 +4,12 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 /**
  * The last row of each training history side by side: how far each run got and how long it took.
  * {@code Summary.of(sgd, momentum)} has the columns run, steps, epochs, loss, accuracy, seconds,
- * and val_loss, val_accuracy when every history has them.
+ * and val_loss, val_accuracy when every history has them; printed to 4 decimals, seconds to 2.
  */
 public final class Summary {
 
@@ -48,6 +49,11 @@ public final class Summary {
                     ? new String[] {History.LOSS, History.ACCURACY, History.SECONDS, History.VAL_LOSS, History.VAL_ACCURACY}
                     : new String[] {History.LOSS, History.ACCURACY, History.SECONDS}) {
                 t.doubleColumn(c).append(h.doubleColumn(c).getDouble(last));
+            }
+        }
+        for (String c : t.columnNames()) {
+            if (t.column(c) instanceof DoubleColumn d) {
+                d.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(c.equals(History.SECONDS) ? 2 : 4));
             }
         }
         return t;
