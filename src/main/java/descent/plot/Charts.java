@@ -92,22 +92,33 @@ public final class Charts {
      * an epoch) are averaged. Each table's name labels its lines when there are several.
      */
     public static LineChart history(String x, Table... histories) {
-        if (histories.length == 0) {
+        List<String> names = Arrays.stream(histories).map(Table::name).toList();
+        return history(x, names, Arrays.asList(histories));
+    }
+
+    /** Several runs under the given names, e.g. {@code Map.of("SGD", h1, "SGD + momentum", h2)}, in the map's order. */
+    public static LineChart history(String x, Map<String, Table> runs) {
+        return history(x, new ArrayList<>(runs.keySet()), new ArrayList<>(runs.values()));
+    }
+
+    private static LineChart history(String x, List<String> names, List<Table> histories) {
+        if (histories.isEmpty()) {
             throw new IllegalArgumentException("histories must hold at least one table, got none");
         }
-        LineChart chart = new LineChart(histories.length == 1 ? "Loss by " + x : "Loss by " + x + " (" + histories.length + " runs)",
+        boolean one = histories.size() == 1;
+        LineChart chart = new LineChart(one ? "Loss by " + x : "Loss by " + x + " (" + histories.size() + " runs)",
                 x, "loss (log scale)");
         chart.logY();
-        for (Table h : histories) {
-            String prefix = histories.length == 1 ? "" : h.name() + " ";
+        for (int i = 0; i < histories.size(); i++) {
+            Table h = histories.get(i);
+            String prefix = one ? "" : names.get(i) + " ";
             double[][] train = byX(h, x, "loss");
-            String trainName = unique(chart, prefix + (histories.length == 1 ? "training loss" : "training"));
+            String trainName = unique(chart, prefix + (one ? "training loss" : "training"));
             chart.series(trainName, train[0], train[1]);
             if (h.columnNames().contains("val_loss")) {
                 double[][] val = byX(h, x, "val_loss");
                 if (val[0].length > 0) {
-                    chart.dashed(unique(chart, prefix + "validation" + (histories.length == 1 ? " loss" : "")),
-                            val[0], val[1], trainName);
+                    chart.dashed(unique(chart, prefix + "validation" + (one ? " loss" : "")), val[0], val[1], trainName);
                 }
             }
         }
@@ -155,7 +166,6 @@ public final class Charts {
             p.setTitle(e.getKey());
             p.setXAxisTitle("step");
             p.setYAxisTitle("lr");
-            p.getStyler().setChartTitleFont(Style.AXIS_TITLE.deriveFont(java.awt.Font.BOLD, 13f));
             p.getStyler().setAxisTitleFont(Style.TICKS);
             p.getStyler().setAxisTickLabelsFont(Style.TICKS.deriveFont(11f));
             p.getStyler().setLegendVisible(false);
@@ -299,7 +309,7 @@ public final class Charts {
         for (int r = 0; r < table.rowCount(); r++) {
             double vx = cx.getDouble(r);
             double vy = cy.getDouble(r);
-            if (!Double.isFinite(vx) || Double.isNaN(vy) || cy.isMissing(r)) {
+            if (cx.isMissing(r) || cy.isMissing(r) || !Double.isFinite(vx) || Double.isNaN(vy)) {
                 continue;
             }
             if (count > 0 && vx != xs[n - 1]) {

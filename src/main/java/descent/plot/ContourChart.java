@@ -7,6 +7,7 @@ import descent.surface.Trajectory;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.List;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -65,6 +67,11 @@ public final class ContourChart extends XYChart {
         paths.addAll(Arrays.asList(trajectories));
         redraw();
         return this;
+    }
+
+    /** Adds the walks of a list, e.g. one per starting point. */
+    public ContourChart paths(List<Trajectory> trajectories) {
+        return paths(trajectories.toArray(Trajectory[]::new));
     }
 
     /** Draws {@code n} iso-lines (default 14). */
@@ -183,8 +190,8 @@ public final class ContourChart extends XYChart {
     }
 
     /** A polyline in data coordinates, NaN-separated, as a path in the pixels of the last drawing. */
-    private java.awt.geom.Path2D screenPath(double[][] xy) {
-        java.awt.geom.Path2D.Double path = new java.awt.geom.Path2D.Double();
+    private Path2D screenPath(double[][] xy) {
+        Path2D.Double path = new Path2D.Double();
         boolean pen = false;
         for (int i = 0; i < xy[0].length; i++) {
             if (Double.isNaN(xy[0][i])) {
@@ -212,8 +219,11 @@ public final class ContourChart extends XYChart {
         return image;
     }
 
-    /** f on the grid: {xs, ys, z}. */
-    private Object[] sample() {
+    /** f sampled on a grid: z[i][j] = f(xs[i], ys[j]). */
+    private record Grid(double[] xs, double[] ys, double[][] z) {
+    }
+
+    private Grid sample() {
         double[] xs = new double[GRID];
         double[] ys = new double[GRID];
         for (int i = 0; i < GRID; i++) {
@@ -226,16 +236,15 @@ public final class ContourChart extends XYChart {
                 z[i][j] = surface.value(xs[i], ys[j]);
             }
         }
-        return new Object[] {xs, ys, z};
+        return new Grid(xs, ys, z);
     }
 
     /**
      * Linear: evenly from f_min to f_max. Log: f_min + d with d a geometric series from the 1st to
      * the 95th percentile of f − f_min over the grid, so the basin and the walls both get lines.
      */
-    private double[] levels(Object[] sampled) {
-        double[][] z = (double[][]) sampled[2];
-        double[] values = Arrays.stream(z).flatMapToDouble(Arrays::stream).filter(Double::isFinite).sorted().toArray();
+    private double[] levels(Grid grid) {
+        double[] values = Arrays.stream(grid.z()).flatMapToDouble(Arrays::stream).filter(Double::isFinite).sorted().toArray();
         if (values.length == 0 || !(values[values.length - 1] > values[0])) {
             return new double[0];
         }
@@ -257,14 +266,11 @@ public final class ContourChart extends XYChart {
 
     /** Samples f on the grid and traces every level's iso-lines. */
     private void contour() {
-        Object[] sampled = sample();
-        double[] xs = (double[]) sampled[0];
-        double[] ys = (double[]) sampled[1];
-        double[][] z = (double[][]) sampled[2];
-        levels = levels(sampled);
+        Grid grid = sample();
+        levels = levels(grid);
         isoLines = new ArrayList<>();
         for (double level : levels) {
-            isoLines.add(joinWithGaps(MarchingSquares.isoLines(xs, ys, z, level)));
+            isoLines.add(joinWithGaps(MarchingSquares.isoLines(grid.xs(), grid.ys(), grid.z(), level)));
         }
     }
 
@@ -319,7 +325,7 @@ public final class ContourChart extends XYChart {
     }
 
     /** A point marker without legend entry, drawn only inside the window. */
-    private void marker(String name, double x, double y, org.knowm.xchart.style.markers.Marker shape, Color c) {
+    private void marker(String name, double x, double y, Marker shape, Color c) {
         if (x < window.xmin() || x > window.xmax() || y < window.ymin() || y > window.ymax()) {
             return;
         }

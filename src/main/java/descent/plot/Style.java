@@ -3,9 +3,12 @@ package descent.plot;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.util.Locale;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** The one look of every Descent chart: white, quiet grid, a fixed palette, fonts readable at 800 px. */
 final class Style {
@@ -97,7 +100,7 @@ final class Style {
         double xhi = Double.NEGATIVE_INFINITY;
         double ylo = Double.POSITIVE_INFINITY;
         double yhi = Double.NEGATIVE_INFINITY;
-        for (org.knowm.xchart.XYSeries s : chart.getSeriesMap().values()) {
+        for (XYSeries s : chart.getSeriesMap().values()) {
             for (int i = 0; i < s.getXData().length; i++) {
                 if (Double.isFinite(s.getXData()[i]) && Double.isFinite(s.getYData()[i])) {
                     xlo = Math.min(xlo, s.getXData()[i]);
@@ -110,9 +113,9 @@ final class Style {
         if (xlo < xhi) {
             double x = (xlo + xhi) / 2 + (xhi - xlo) * 1e-6;
             double y = (ylo + yhi) / 2 + (yhi - ylo) * 1e-6;
-            org.knowm.xchart.XYSeries a = chart.addSeries(ANCHOR, new double[] {x}, new double[] {y});
+            XYSeries a = chart.addSeries(ANCHOR, new double[] {x}, new double[] {y});
             a.setLineColor(new Color(0, 0, 0, 0));
-            a.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+            a.setMarker(SeriesMarkers.NONE);
             a.setShowInLegend(false);
         }
     }
@@ -124,10 +127,10 @@ final class Style {
         }
         double a = Math.abs(v);
         if (a >= 1e-2 && a < 1e5) {
-            String s = String.format(java.util.Locale.ROOT, "%.4g", v);
+            String s = String.format(Locale.ROOT, "%.4g", v);
             return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
         }
-        String s = String.format(java.util.Locale.ROOT, "%.3e", v);
+        String s = String.format(Locale.ROOT, "%.3e", v);
         String mantissa = s.substring(0, s.indexOf('e')).replaceAll("0+$", "").replaceAll("\\.$", "");
         int exponent = Integer.parseInt(s.substring(s.indexOf('e') + 1));
         return mantissa + "e" + exponent;

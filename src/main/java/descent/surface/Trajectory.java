@@ -3,6 +3,7 @@ package descent.surface;
 import descent.optim.Optimizer;
 import descent.schedule.Schedule;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -225,7 +226,7 @@ public final class Trajectory {
 
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT, "%s on %s: %d steps%s, end (%.6g, %.6g), loss %.6g",
+        return String.format(Locale.ROOT, "%s on %s: %d steps%s, end (%.6g, %.6g), loss %.6g",
                 label, surface.name(), length - 1, diverged ? " (diverged)" : "", x[length - 1],
                 y[length - 1], loss[length - 1]);
     }

@@ -175,6 +175,14 @@ class ChartsTest {
         LineChart two = Charts.history(h, other);
         assertEquals(List.of("run training", "run validation", "other training", "other validation"), two.seriesNames());
         assertEquals(6, two.getSeriesMap().get("run training").getXData().length);
+        Map<String, Table> runs = new LinkedHashMap<>();
+        runs.put("SGD", h);
+        runs.put("Adam", other);
+        assertEquals(List.of("SGD training", "SGD validation", "Adam training", "Adam validation"),
+                Charts.history("epoch", runs).seriesNames());
+        LineChart accuracy = Charts.metric(h, "step", "loss");
+        assertEquals(List.of("run"), accuracy.seriesNames());
+        assertFalse(accuracy.getStyler().isYAxisLogarithmic());
         var e = assertThrows(IllegalArgumentException.class, () -> Charts.history("seconds", h));
         assertTrue(e.getMessage().contains("seconds"), e.getMessage());
     }
