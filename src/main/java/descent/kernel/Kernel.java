@@ -107,6 +107,7 @@ public final class Kernel extends BaseKernel implements Display.Sink {
         kernel.becomeHandlerForConnection(connection);
         connection.connect();
         kernel.onStartup();
+        Display.install(kernel);
         connection.waitUntilClose();
         ExitGuard.exit(0);
     }
