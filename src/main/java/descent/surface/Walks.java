@@ -21,6 +21,7 @@ import tech.tablesaw.columns.numbers.NumberColumnFormatter;
  *   var walks = Walks.from(new Sgd(0.5), mountain, Walks.randomStarts(mountain, 8, 7), 200);
  *   Walks.endings(walks)                     // which valley each walk reached
  *   Walks.stepLengths(walk)                  // ‖θ_(k+1) − θ_k‖ per step
+ *   Walks.stepRatios(heavy, plain)           // heavy's steps in units of plain's
  * </pre>
  */
 public final class Walks {
@@ -113,5 +114,24 @@ public final class Walks {
             lengths[k] = Math.hypot(x[k + 1] - x[k], y[k + 1] - y[k]);
         }
         return lengths;
+    }
+
+    /**
+     * Each step of {@code walk} divided by the same step of {@code reference}: how many times longer
+     * it is, e.g. momentum's steps in units of plain gradient descent's on the same slope.
+     */
+    public static double[] stepRatios(Trajectory walk, Trajectory reference) {
+        double[] steps = stepLengths(walk);
+        double[] units = stepLengths(reference);
+        if (steps.length > units.length) {
+            throw new IllegalArgumentException("reference must have at least " + steps.length + " steps, got " + units.length);
+        }
+        for (int k = 0; k < steps.length; k++) {
+            if (!(units[k] > 0)) {
+                throw new IllegalArgumentException("reference step " + k + " must have a length > 0, got " + units[k]);
+            }
+            steps[k] /= units[k];
+        }
+        return steps;
     }
 }

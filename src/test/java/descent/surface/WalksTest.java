@@ -42,6 +42,21 @@ class WalksTest {
     }
 
     @Test
+    void stepRatiosMeasureStepsInUnitsOfAReferenceWalk() {
+        Slope s = new Slope(3, 4);                                    // |g| = 5
+        Trajectory plain = Trajectory.of(new Sgd(0.1), s, new double[] {0, 0}, 30);
+        Trajectory heavy = Trajectory.of(new Momentum(0.1, 0.9), s, new double[] {0, 0}, 20);
+        double[] ratios = Walks.stepRatios(heavy, plain);
+        assertEquals(20, ratios.length);
+        for (int k = 0; k < ratios.length; k++) {
+            assertEquals((1 - Math.pow(0.9, k + 1)) / (1 - 0.9), ratios[k], 1e-12);
+        }
+        assertThrows(IllegalArgumentException.class, () -> Walks.stepRatios(plain, heavy));   // too short
+        Trajectory still = Trajectory.of(new Sgd(0), s, new double[] {0, 0}, 30);
+        assertThrows(IllegalArgumentException.class, () -> Walks.stepRatios(heavy, still));
+    }
+
+    @Test
     void forwardDifferenceOfAQuadraticIsOffByHalfTheCurvatureTimesH() {
         Ravine r = new Ravine(10);             // f = ½(x² + 10y²)
         double h = 1e-3;
