@@ -6,7 +6,6 @@ import descent.optim.Optimizer;
 import java.util.ArrayList;
 import java.util.List;
 import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
@@ -21,20 +20,15 @@ import tech.tablesaw.columns.numbers.NumberColumnFormatter;
  *   Charts.history(runs.histories());   runs.results();
  * </pre>
  *
- * <p>The results table has one row per training: its name, the training loss of its last history
- * row, the loss and accuracy of the trained network on the test set, and its seconds.
+ * <p>The test set is used once per training, after it: the histories stay as the trainer wrote
+ * them. The results are {@link Summary#of} the histories plus the test loss and test accuracy.
  */
 public final class Comparison {
 
     private final DataSet train;
     private final DataSet test;
     private final List<Table> histories = new ArrayList<>();
-    private final Table results = Table.create("Results",
-            StringColumn.create("training"),
-            DoubleColumn.create("final training loss"),
-            DoubleColumn.create("test loss"),
-            DoubleColumn.create("test accuracy"),
-            DoubleColumn.create("seconds"));
+    private final List<Network.Evaluation> onTest = new ArrayList<>();
 
     /** Trainings on {@code train}, judged on {@code test}. */
     public Comparison(DataSet train, DataSet test) {
@@ -52,18 +46,12 @@ public final class Comparison {
 
     /** Runs {@code trainer} on the training set under {@code name} (the name of its history and its row). */
     public Comparison fit(String name, Trainer trainer) {
-        if (name == null || name.isBlank() || results.stringColumn(0).contains(name)) {
+        if (name == null || name.isBlank() || histories.stream().anyMatch(h -> h.name().equals(name))) {
             throw new IllegalArgumentException("name must be non-blank and new in this comparison, got \"" + name + "\"");
         }
         Table history = trainer.fit(train).setName(name);
-        Network.Evaluation onTest = trainer.network().evaluate(test.features(), test.oneHot());
-        int last = history.rowCount() - 1;
         histories.add(history);
-        results.stringColumn(0).append(name);
-        results.doubleColumn(1).append(history.doubleColumn("loss").getDouble(last));
-        results.doubleColumn(2).append(onTest.loss());
-        results.doubleColumn(3).append(onTest.accuracy());
-        results.doubleColumn(4).append(history.doubleColumn("seconds").getDouble(last));
+        onTest.add(trainer.network().evaluate(test.features(), test.oneHot()));
         return this;
     }
 
@@ -73,16 +61,19 @@ public final class Comparison {
     }
 
     /**
-     * One row per training: name, final training loss, test loss, test accuracy, seconds; printed
-     * with 4 decimals, accuracy as a percentage and seconds with 1 decimal.
+     * One row per training: {@link Summary#of} its history (run, steps, epochs, loss, accuracy,
+     * seconds), then the trained network's test loss and test accuracy.
      */
     public Table results() {
-        Table copy = results.copy().setName(results.name());
-        copy.doubleColumn(1).setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(4));
-        copy.doubleColumn(2).setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(4));
-        copy.doubleColumn(3).setPrintFormatter(NumberColumnFormatter.percent(1));
-        copy.doubleColumn(4).setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(1));
-        return copy;
+        if (histories.isEmpty()) {
+            throw new IllegalStateException("no training yet: call fit first");
+        }
+        Table t = Summary.of(histories()).setName("Results on " + test.size() + " test samples");
+        DoubleColumn loss = DoubleColumn.create("test loss", onTest.stream().mapToDouble(Network.Evaluation::loss));
+        DoubleColumn accuracy = DoubleColumn.create("test accuracy", onTest.stream().mapToDouble(Network.Evaluation::accuracy));
+        loss.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(4));
+        accuracy.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(4));
+        return t.addColumns(loss, accuracy);
     }
 
     /** The optimizer's toString, or its class name and rate when it has none, e.g. "Adam(η=0.001)". */

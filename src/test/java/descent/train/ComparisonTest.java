@@ -31,8 +31,10 @@ class ComparisonTest {
         assertEquals(4, h[0].rowCount());                       // 2 epochs of 640/64 = 10 steps, a row every 5
 
         Table r = runs.results();
-        assertArrayEquals(new String[] {"Adam(η=0.001)", "plain SGD"}, r.stringColumn("training").asObjectArray());
-        assertEquals(h[1].doubleColumn("loss").getDouble(3), r.doubleColumn("final training loss").getDouble(1), 0);
+        assertEquals(java.util.List.of("run", "steps", "epochs", "loss", "accuracy", "seconds", "test loss", "test accuracy"),
+                r.columnNames());
+        assertArrayEquals(new String[] {"Adam(η=0.001)", "plain SGD"}, r.stringColumn("run").asObjectArray());
+        assertEquals(h[1].doubleColumn("loss").getDouble(3), r.doubleColumn("loss").getDouble(1), 0);
         var onTest = sgd.network().evaluate(TrainerTest.SMALL_VAL.features(), TrainerTest.SMALL_VAL.oneHot());
         assertEquals(onTest.accuracy(), r.doubleColumn("test accuracy").getDouble(1), 0);
         assertEquals(onTest.loss(), r.doubleColumn("test loss").getDouble(1), 0);
@@ -47,6 +49,7 @@ class ComparisonTest {
         assertThrows(IllegalArgumentException.class, () -> runs.fit("a", trainer(new Sgd(0.1))));
         assertThrows(IllegalArgumentException.class, () -> runs.fit(" ", trainer(new Sgd(0.1))));
         assertEquals(1, runs.results().rowCount());
+        assertThrows(IllegalStateException.class, () -> new Comparison(TrainerTest.SMALL, TrainerTest.SMALL_VAL).results());
         assertThrows(IllegalArgumentException.class, () -> new Comparison(null, TrainerTest.SMALL_VAL));
     }
 }
