@@ -1,0 +1,99 @@
+package descent.optim;
+
+import static java.lang.Math.fma;
+import static java.lang.Math.pow;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Adam: momentum on the gradient (m) and RMSprop's scale (v), both bias-corrected.
+ *
+ * <pre>
+ *   m ← β1·m + (1 − β1)·g                m̂ = m / (1 − β1ᵗ)
+ *   v ← β2·v + (1 − β2)·g²               v̂ = v / (1 − β2ᵗ)
+ *   θ ← θ − η·m̂ / (√v̂ + ε)
+ * </pre>
+ *
+ * <p>Kingma &amp; Ba, "Adam: A Method for Stochastic Optimization" (ICLR 2015), Algorithm 1.
+ * Equals {@code torch.optim.Adam} (lr 1e-3, betas (0.9, 0.999), eps 1e-8), which computes the
+ * same step as η/(1 − β1ᵗ)·m / (√v/√(1 − β2ᵗ) + ε): ε is added to √v̂, not to v̂. Without the
+ * bias correction m and v start at 0 and the first steps are tiny; with it the first step is
+ * η·g/(|g| + ε·…) ≈ η on every coordinate.
+ */
+public class Adam extends ElementwiseOptimizer {
+    final double beta1, beta2, eps;
+    double stepSize, sqrtBias2;   // η/(1 − β1ᵗ) and √(1 − β2ᵗ) of the current step
+
+    /** Adam with torch's defaults: β1 = 0.9, β2 = 0.999, ε = 1e-8. */
+    public Adam(double lr) {
+        this(lr, 0.9, 0.999, 1e-8);
+    }
+
+    /**
+     * @param lr    η, a finite number ≥ 0
+     * @param beta1 β1 in [0, 1), decay of the first moment m
+     * @param beta2 β2 in [0, 1), decay of the second moment v
+     * @param eps   ε &gt; 0, added to √v̂
+     */
+    public Adam(double lr, double beta1, double beta2, double eps) {
+        this(lr, beta1, beta2, eps, "m", "v");
+    }
+
+    Adam(double lr, double beta1, double beta2, double eps, String... stateNames) {
+        super(lr, stateNames);
+        this.beta1 = Check.rate("beta1", beta1);
+        this.beta2 = Check.rate("beta2", beta2);
+        this.eps = Check.positive("eps", eps);
+    }
+
+    @Override
+    protected void begin(long t) {
+        stepSize = lr / (1 - pow(beta1, t));          // η / (1 − β1ᵗ)
+        sqrtBias2 = sqrt(1 - pow(beta2, t));          // √(1 − β2ᵗ)
+    }
+
+    @Override
+    protected void update(double[] theta, double[] g, double[][] state, int n) {
+        double beta1 = this.beta1, beta2 = this.beta2, eps = this.eps, stepSize = this.stepSize, sqrtBias2 = this.sqrtBias2;
+        double[] m = state[0], v = state[1];
+        for (int i = 0; i < n; i++) {
+            m[i] = fma(1 - beta1, g[i], beta1 * m[i]);                      // β1·m + (1 − β1)·g
+            v[i] = fma((1 - beta2) * g[i], g[i], beta2 * v[i]);             // β2·v + (1 − β2)·g²
+            theta[i] -= stepSize * m[i] / (sqrt(v[i]) / sqrtBias2 + eps);   // η·m̂ / (√v̂ + ε)
+        }
+    }
+
+    @Override
+    protected void update(float[] theta, float[] g, float[][] state, int n) {
+        float beta1 = (float) this.beta1, beta2 = (float) this.beta2, eps = (float) this.eps,
+                stepSize = (float) this.stepSize, sqrtBias2 = (float) this.sqrtBias2;
+        float[] m = state[0], v = state[1];
+        for (int i = 0; i < n; i++) {
+            m[i] = fma(1 - beta1, g[i], beta1 * m[i]);
+            v[i] = fma((1 - beta2) * g[i], g[i], beta2 * v[i]);
+            theta[i] -= stepSize * m[i] / (sqrt(v[i]) / sqrtBias2 + eps);
+        }
+    }
+
+    /** A copy of the first moment m, or null before the first step. */
+    public INDArray m() {
+        return stateCopy("m");
+    }
+
+    /** A copy of the second moment v, or null before the first step. */
+    public INDArray v() {
+        return stateCopy("v");
+    }
+
+    /** m̂ = m / (1 − β1ᵗ), a new array, or null before the first step. */
+    public INDArray mHat() {
+        INDArray m = m();
+        return m == null ? null : m.divi(1 - pow(beta1, t));
+    }
+
+    /** v̂ = v / (1 − β2ᵗ), a new array, or null before the first step. */
+    public INDArray vHat() {
+        INDArray v = v();
+        return v == null ? null : v.divi(1 - pow(beta2, t));
+    }
+}

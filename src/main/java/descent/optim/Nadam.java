@@ -1,0 +1,105 @@
+package descent.optim;
+
+import static java.lang.Math.fma;
+import static java.lang.Math.pow;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Nadam: Adam with Nesterov momentum, the momentum μ_t warming up with the step count.
+ *
+ * <pre>
+ *   μ_t = β1·(1 − ½·0.96^(t·ψ)),   Π_t = μ_1·…·μ_t
+ *   m ← β1·m + (1 − β1)·g,   v ← β2·v + (1 − β2)·g²
+ *   d = √v/√(1 − β2ᵗ) + ε
+ *   θ ← θ − η·(1 − μ_t)/(1 − Π_t) · g/d − η·μ_{t+1}/(1 − Π_t·μ_{t+1}) · m/d
+ * </pre>
+ *
+ * <p>Dozat, "Incorporating Nesterov Momentum into Adam" (ICLR 2016 workshop), with ψ the
+ * momentum_decay 4e-3. Equals {@code torch.optim.NAdam} (lr 2e-3, betas (0.9, 0.999), eps 1e-8,
+ * momentum_decay 4e-3) as its foreach path computes it ({@code foreach=True}); the goldens are
+ * generated with that path. Torch 1.13's default single-tensor path multiplies μ_t into
+ * Π_t·μ_{t+1} a second time (fixed upstream later), so it drifts from the paper.
+ */
+public final class Nadam extends ElementwiseOptimizer {
+    private final double beta1, beta2, eps, psi;
+    private double muProduct = 1, gradStep, momentumStep, sqrtBias2;
+
+    /** Nadam with torch's defaults: β1 = 0.9, β2 = 0.999, ε = 1e-8, ψ = 4e-3. */
+    public Nadam(double lr) {
+        this(lr, 0.9, 0.999, 1e-8, 4e-3);
+    }
+
+    /**
+     * @param lr            η, a finite number ≥ 0
+     * @param beta1         β1 in [0, 1)
+     * @param beta2         β2 in [0, 1)
+     * @param eps           ε &gt; 0, added to √v̂
+     * @param momentumDecay ψ, a finite number ≥ 0
+     */
+    public Nadam(double lr, double beta1, double beta2, double eps, double momentumDecay) {
+        super(lr, "m", "v");
+        this.beta1 = Check.rate("beta1", beta1);
+        this.beta2 = Check.rate("beta2", beta2);
+        this.eps = Check.positive("eps", eps);
+        this.psi = Check.atLeast("momentumDecay", momentumDecay, 0);
+    }
+
+    /** μ_t, the momentum of step t. */
+    public double mu(long t) {
+        return beta1 * (1 - 0.5 * pow(0.96, t * psi));
+    }
+
+    @Override
+    protected void begin(long t) {
+        double mu = mu(t), muNext = mu(t + 1);
+        muProduct *= mu;
+        gradStep = lr * (1 - mu) / (1 - muProduct);
+        momentumStep = lr * muNext / (1 - muProduct * muNext);
+        sqrtBias2 = sqrt(1 - pow(beta2, t));
+    }
+
+    @Override
+    protected void update(double[] theta, double[] g, double[][] state, int n) {
+        double beta1 = this.beta1, beta2 = this.beta2, eps = this.eps, sqrtBias2 = this.sqrtBias2,
+                gradStep = this.gradStep, momentumStep = this.momentumStep;
+        double[] m = state[0], v = state[1];
+        for (int i = 0; i < n; i++) {
+            m[i] = fma(1 - beta1, g[i], beta1 * m[i]);
+            v[i] = fma((1 - beta2) * g[i], g[i], beta2 * v[i]);
+            double d = sqrt(v[i]) / sqrtBias2 + eps;
+            theta[i] -= gradStep * g[i] / d;
+            theta[i] -= momentumStep * m[i] / d;
+        }
+    }
+
+    @Override
+    protected void update(float[] theta, float[] g, float[][] state, int n) {
+        float beta1 = (float) this.beta1, beta2 = (float) this.beta2, eps = (float) this.eps, sqrtBias2 = (float) this.sqrtBias2,
+                gradStep = (float) this.gradStep, momentumStep = (float) this.momentumStep;
+        float[] m = state[0], v = state[1];
+        for (int i = 0; i < n; i++) {
+            m[i] = fma(1 - beta1, g[i], beta1 * m[i]);
+            v[i] = fma((1 - beta2) * g[i], g[i], beta2 * v[i]);
+            float d = sqrt(v[i]) / sqrtBias2 + eps;
+            theta[i] -= gradStep * g[i] / d;
+            theta[i] -= momentumStep * m[i] / d;
+        }
+    }
+
+    @Override
+    public void reset() {
+        super.reset();
+        muProduct = 1;
+    }
+
+    /** A copy of the first moment m, or null before the first step. */
+    public INDArray m() {
+        return stateCopy("m");
+    }
+
+    /** A copy of the second moment v, or null before the first step. */
+    public INDArray v() {
+        return stateCopy("v");
+    }
+}

@@ -1,0 +1,70 @@
+package descent.optim;
+
+import static java.lang.Math.fma;
+
+/**
+ * Nesterov's accelerated gradient in torch's form: momentum, then a step along the look-ahead
+ * direction g + μ·v instead of v.
+ *
+ * <pre>
+ *   v ← g             on the first step
+ *   v ← μ·v + g       afterwards
+ *   θ ← θ − η·(g + μ·v)
+ * </pre>
+ *
+ * <p>Nesterov (1983); Sutskever, Martens, Dahl &amp; Hinton, "On the importance of initialization
+ * and momentum in deep learning" (ICML 2013). This is
+ * {@code torch.optim.SGD(lr=η, momentum=μ, nesterov=True)}; like torch it needs μ &gt; 0 and no
+ * dampening.
+ *
+ * <p><b>The lesson's form</b> evaluates the gradient at the look-ahead point θ − γv. Writing the
+ * iteration in the shifted variable θ' = θ − ηγv gives exactly the update above (Bengio et al.,
+ * "Advances in optimizing recurrent networks", 2013), so for a constant η both visit the same
+ * look-ahead points; this form needs only the gradient at the current θ. It differs from
+ * {@link Momentum} only by stepping along g + μ·v rather than v.
+ */
+public final class Nesterov extends ElementwiseOptimizer {
+    private final double mu;
+
+    /**
+     * @param lr       η, a finite number ≥ 0
+     * @param momentum μ, a finite number &gt; 0
+     */
+    public Nesterov(double lr, double momentum) {
+        this(lr, momentum, 0);
+    }
+
+    /** As torch's signature: any dampening other than 0 is refused, as torch refuses it. */
+    public Nesterov(double lr, double momentum, double dampening) {
+        super(lr, "v");
+        this.mu = Check.positive("momentum", momentum);
+        if (dampening != 0) {
+            throw new IllegalArgumentException("dampening must be 0 for Nesterov momentum, got " + dampening);
+        }
+    }
+
+    @Override
+    protected void update(double[] theta, double[] g, double[][] state, int n) {
+        double lr = this.lr, mu = this.mu;
+        double[] v = state[0];
+        for (int i = 0; i < n; i++) {
+            v[i] = t == 1 ? g[i] : mu * v[i] + g[i];
+            theta[i] = fma(-lr, fma(mu, v[i], g[i]), theta[i]);   // θ − η·(g + μ·v)
+        }
+    }
+
+    @Override
+    protected void update(float[] theta, float[] g, float[][] state, int n) {
+        float lr = (float) this.lr, mu = (float) this.mu;
+        float[] v = state[0];
+        for (int i = 0; i < n; i++) {
+            v[i] = t == 1 ? g[i] : mu * v[i] + g[i];
+            theta[i] = fma(-lr, fma(mu, v[i], g[i]), theta[i]);
+        }
+    }
+
+    /** A copy of the velocity v (torch's momentum_buffer), or null before the first step. */
+    public org.nd4j.linalg.api.ndarray.INDArray v() {
+        return stateCopy("v");
+    }
+}

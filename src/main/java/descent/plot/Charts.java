@@ -1,0 +1,366 @@
+package descent.plot;
+
+import descent.schedule.Schedule;
+import descent.surface.Surface;
+import descent.surface.Trajectory;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.awt.image.RenderedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import javax.imageio.ImageIO;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * One-line charts for the lessons. Every chart has a title, axis labels and a legend (or a title
+ * per panel), a white background and the same palette, and is 800 × 500 pixels unless said
+ * otherwise. Charts are XChart charts; grids of panels and matrices are images.
+ */
+public final class Charts {
+
+    private Charts() {
+    }
+
+    /** Contour lines of {@code surface} in its default window; add walks with {@code .paths(...)}. */
+    public static ContourChart contour(Surface surface) {
+        if (surface == null) {
+            throw new IllegalArgumentException("surface must not be null");
+        }
+        return new ContourChart(surface);
+    }
+
+    /** An empty line chart; add lines with {@code .series(name, xs, ys)}. */
+    public static LineChart lines(String title, String xLabel, String yLabel) {
+        return new LineChart(title, xLabel, yLabel);
+    }
+
+    /**
+     * The loss of each walk per step, on a log axis when every loss is > 0. A diverged walk is drawn
+     * until its loss leaves the chart, 100 × the highest starting loss (or 100 above it on a linear axis).
+     */
+    public static LineChart loss(Trajectory... trajectories) {
+        if (trajectories.length == 0) {
+            throw new IllegalArgumentException("trajectories must hold at least one walk, got none");
+        }
+        boolean positive = Arrays.stream(trajectories).flatMapToDouble(t -> Arrays.stream(t.losses())).allMatch(f -> f > 0);
+        double highestStart = Arrays.stream(trajectories).mapToDouble(t -> t.losses()[0]).max().getAsDouble();
+        double ceiling = positive ? 100 * highestStart : highestStart + 100 * Math.max(1, Math.abs(highestStart));
+        LineChart chart = new LineChart("Loss per step on " + trajectories[0].surface().name(), "step",
+                positive ? "loss (log scale)" : "loss");
+        if (positive) {
+            chart.logY();
+        }
+        for (Trajectory t : trajectories) {
+            double[] f = t.losses();
+            int n = 0;
+            while (n < f.length && f[n] <= ceiling) {
+                n++;
+            }
+            double[] steps = Arrays.copyOf(t.stepNumbers(), Math.min(f.length, n + 1));
+            double[] shown = Arrays.copyOf(f, steps.length);
+            if (n < f.length) {
+                shown[n] = ceiling;   // where the walk leaves the chart
+            }
+            chart.series(unique(chart, t.label() + (t.diverged() ? " (diverged)" : "")), steps, shown);
+        }
+        return chart;
+    }
+
+    /** Training loss (and validation loss when recorded) by step, from training-history tables. */
+    public static LineChart history(Table... histories) {
+        return history("step", histories);
+    }
+
+    /**
+     * Training loss (and validation loss, dashed, when the table has val_loss) against the column
+     * {@code x} ("step", "epoch" or "seconds"), on a log axis. Rows with the same x (every step of
+     * an epoch) are averaged. Each table's name labels its lines when there are several.
+     */
+    public static LineChart history(String x, Table... histories) {
+        if (histories.length == 0) {
+            throw new IllegalArgumentException("histories must hold at least one table, got none");
+        }
+        LineChart chart = new LineChart(histories.length == 1 ? "Loss by " + x : "Loss by " + x + " (" + histories.length + " runs)",
+                x, "loss (log scale)");
+        chart.logY();
+        for (Table h : histories) {
+            String prefix = histories.length == 1 ? "" : h.name() + " ";
+            double[][] train = byX(h, x, "loss");
+            String trainName = unique(chart, prefix + (histories.length == 1 ? "training loss" : "training"));
+            chart.series(trainName, train[0], train[1]);
+            if (h.columnNames().contains("val_loss")) {
+                double[][] val = byX(h, x, "val_loss");
+                if (val[0].length > 0) {
+                    chart.dashed(unique(chart, prefix + "validation" + (histories.length == 1 ? " loss" : "")),
+                            val[0], val[1], trainName);
+                }
+            }
+        }
+        return chart;
+    }
+
+    /** Any recorded column against another, e.g. {@code Charts.metric(history, "epoch", "accuracy")}. */
+    public static LineChart metric(Table history, String x, String y) {
+        double[][] xy = byX(history, x, y);
+        LineChart chart = new LineChart(y + " by " + x, x, y);
+        return chart.series(history.name() == null || history.name().isBlank() ? y : history.name(), xy[0], xy[1]);
+    }
+
+    /** Each schedule's learning rate over {@code steps} steps, one titled panel each (toString as title). */
+    public static BufferedImage schedules(int steps, Schedule... schedules) {
+        Map<String, Schedule> named = new LinkedHashMap<>();
+        for (int i = 0; i < schedules.length; i++) {
+            String s = schedules[i].toString();
+            boolean anonymous = s.contains("$$Lambda") || s.matches(".*@[0-9a-f]+$");
+            String title = anonymous ? "schedule " + (i + 1) : s;
+            named.put(named.containsKey(title) ? title + " (" + (i + 1) + ")" : title, schedules[i]);
+        }
+        return schedules(steps, named);
+    }
+
+    /** The schedules under the given titles, in the map's order. */
+    public static BufferedImage schedules(int steps, Map<String, Schedule> schedules) {
+        if (steps < 2) {
+            throw new IllegalArgumentException("steps must be >= 2, got " + steps);
+        }
+        if (schedules.isEmpty()) {
+            throw new IllegalArgumentException("schedules must hold at least one schedule, got none");
+        }
+        double[] xs = new double[steps];
+        Arrays.setAll(xs, i -> i);
+        List<XYChart> panels = new ArrayList<>();
+        int k = 0;
+        for (Map.Entry<String, Schedule> e : schedules.entrySet()) {
+            double[] lr = new double[steps];
+            for (int i = 0; i < steps; i++) {
+                lr[i] = e.getValue().valueAt(i);
+            }
+            XYChart p = new XYChart(320, 220);
+            Style.apply(p);
+            p.setTitle(e.getKey());
+            p.setXAxisTitle("step");
+            p.setYAxisTitle("lr");
+            p.getStyler().setChartTitleFont(Style.AXIS_TITLE.deriveFont(java.awt.Font.BOLD, 13f));
+            p.getStyler().setAxisTitleFont(Style.TICKS);
+            p.getStyler().setAxisTickLabelsFont(Style.TICKS.deriveFont(11f));
+            p.getStyler().setLegendVisible(false);
+            p.getStyler().setChartPadding(8);
+            p.getStyler().setYAxisMin(0.0);
+            p.getStyler().setyAxisTickLabelsFormattingFunction(Style::number);
+            XYSeries s = p.addSeries(e.getKey(), xs, lr);
+            s.setLineColor(Style.colour(k++));
+            s.setLineStyle(Style.line(2f));
+            s.setMarker(SeriesMarkers.NONE);
+            Style.roundXTicks(p);
+            panels.add(p);
+        }
+        int columns = Math.min(3, panels.size());
+        return Panels.grid("Learning rate over " + steps + " steps", panels, columns, 320, 220);
+    }
+
+    /**
+     * A heat map of {@code value} over two hyper-parameters of a sweep table, each distinct parameter
+     * value one cell (so a log-spaced grid has a log-scaled axis), each cell labelled with its value;
+     * repeated (x, y) rows are averaged.
+     */
+    public static HeatMapChart heatMap(Table sweep, String x, String y, String value) {
+        NumericColumn<?> cx = numeric(sweep, x);
+        NumericColumn<?> cy = numeric(sweep, y);
+        NumericColumn<?> cv = numeric(sweep, value);
+        TreeSet<Double> xValues = new TreeSet<>();
+        TreeSet<Double> yValues = new TreeSet<>();
+        Map<List<Double>, double[]> sums = new TreeMap<>((a, b) -> a.get(0).equals(b.get(0))
+                ? Double.compare(a.get(1), b.get(1)) : Double.compare(a.get(0), b.get(0)));
+        for (int r = 0; r < sweep.rowCount(); r++) {
+            double vx = cx.getDouble(r);
+            double vy = cy.getDouble(r);
+            double v = cv.getDouble(r);
+            if (Double.isFinite(vx) && Double.isFinite(vy) && Double.isFinite(v)) {
+                xValues.add(vx);
+                yValues.add(vy);
+                double[] s = sums.computeIfAbsent(List.of(vx, vy), k -> new double[2]);
+                s[0] += v;
+                s[1]++;
+            }
+        }
+        if (sums.isEmpty()) {
+            throw new IllegalArgumentException("sweep must have rows with finite " + x + ", " + y + " and "
+                    + value + ", got none of " + sweep.rowCount());
+        }
+        List<Double> xList = new ArrayList<>(xValues);
+        List<Double> yList = new ArrayList<>(yValues);
+        List<Number[]> cells = new ArrayList<>();
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (Map.Entry<List<Double>, double[]> e : sums.entrySet()) {
+            double mean = e.getValue()[0] / e.getValue()[1];
+            lo = Math.min(lo, mean);
+            hi = Math.max(hi, mean);
+            cells.add(new Number[] {xList.indexOf(e.getKey().get(0)), yList.indexOf(e.getKey().get(1)), mean});
+        }
+        HeatMapChart chart = new HeatMapChart(Style.WIDTH, Style.HEIGHT);
+        Style.applyCommon(chart.getStyler());
+        chart.setTitle(value + " over " + x + " and " + y);
+        chart.setXAxisTitle(x);
+        chart.setYAxisTitle(y);
+        chart.getStyler().setAxisTitleFont(Style.AXIS_TITLE);
+        chart.getStyler().setAxisTickLabelsFont(Style.TICKS);
+        chart.getStyler().setPlotGridLinesVisible(false);
+        chart.getStyler().setAxisTicksLineVisible(false);
+        chart.getStyler().setShowValue(true);
+        chart.getStyler().setValueFont(Style.TICKS);
+        chart.getStyler().setValueFontColor(Style.TEXT);
+        chart.getStyler().setHeatMapDecimalValueFormatter(Style::number);
+        chart.getStyler().setRangeColors(Colours.YL_GN_BU);
+        chart.getStyler().setMin(lo);
+        chart.getStyler().setMax(hi > lo ? hi : lo + 1);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setToolTipsEnabled(false);
+        List<String> xLabels = xList.stream().map(Style::number).toList();
+        List<String> yLabels = yList.stream().map(Style::number).toList();
+        chart.addSeries(value, xLabels, yLabels, cells);
+        return chart;
+    }
+
+    /** Histograms of activations, one panel per layer on a shared x-range, titled with label and σ. */
+    public static BufferedImage histograms(String title, String[] labels, double[][] values) {
+        if (labels.length != values.length || labels.length == 0) {
+            throw new IllegalArgumentException("labels and values must have the same length > 0, got "
+                    + labels.length + " and " + values.length);
+        }
+        return Histograms.panels(title, labels, values);
+    }
+
+    /** Histograms of activations given as arrays (any shape, float or double), one panel per layer. */
+    public static BufferedImage histograms(String title, List<String> labels, List<INDArray> activations) {
+        double[][] values = new double[activations.size()][];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = activations.get(i).ravel().toDoubleVector();
+        }
+        return histograms(title, labels.toArray(String[]::new), values);
+    }
+
+    /** A weight matrix as an image: blue negative, white zero, red positive, scaled by max |w|. */
+    public static BufferedImage matrix(String title, double[][] w) {
+        return MatrixImage.of(title, w);
+    }
+
+    /** A 2-D weight array (float or double) as an image; see {@link #matrix(String, double[][])}. */
+    public static BufferedImage matrix(String title, INDArray w) {
+        if (w.rank() != 2) {
+            throw new IllegalArgumentException("w must be a matrix (rank 2), got shape " + Arrays.toString(w.shape()));
+        }
+        return MatrixImage.of(title, w.toDoubleMatrix());
+    }
+
+    /** The chart drawn at its own size. */
+    public static BufferedImage image(Chart<?, ?> chart) {
+        return BitmapEncoder.getBufferedImage(chart);
+    }
+
+    /** The chart as PNG bytes, e.g. for a README thumbnail. */
+    public static byte[] png(Chart<?, ?> chart) {
+        return png(image(chart));
+    }
+
+    /** An image as PNG bytes. */
+    public static byte[] png(RenderedImage image) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** Writes a chart as a PNG file. */
+    public static Path save(Chart<?, ?> chart, Path file) throws IOException {
+        return save(image(chart), file);
+    }
+
+    /** Writes an image as a PNG file. */
+    public static Path save(RenderedImage image, Path file) throws IOException {
+        return Files.write(file, png(image));
+    }
+
+    private static NumericColumn<?> numeric(Table table, String name) {
+        if (!table.columnNames().contains(name)) {
+            throw new IllegalArgumentException("column \"" + name + "\" not in table " + table.name()
+                    + "; columns: " + table.columnNames());
+        }
+        if (!(table.column(name) instanceof NumericColumn<?> c)) {
+            throw new IllegalArgumentException("column \"" + name + "\" must be numeric, got " + table.column(name).type());
+        }
+        return c;
+    }
+
+    /** (x, mean y) over runs of rows with equal x, skipping missing values. */
+    static double[][] byX(Table table, String x, String y) {
+        NumericColumn<?> cx = numeric(table, x);
+        NumericColumn<?> cy = numeric(table, y);
+        double[] xs = new double[table.rowCount()];
+        double[] ys = new double[table.rowCount()];
+        int n = 0;
+        double sum = 0;
+        int count = 0;
+        for (int r = 0; r < table.rowCount(); r++) {
+            double vx = cx.getDouble(r);
+            double vy = cy.getDouble(r);
+            if (!Double.isFinite(vx) || Double.isNaN(vy) || cy.isMissing(r)) {
+                continue;
+            }
+            if (count > 0 && vx != xs[n - 1]) {
+                ys[n - 1] = sum / count;
+                sum = 0;
+                count = 0;
+            }
+            if (count == 0) {
+                xs[n++] = vx;
+            }
+            sum += vy;
+            count++;
+        }
+        if (count > 0) {
+            ys[n - 1] = sum / count;
+        }
+        return new double[][] {Arrays.copyOf(xs, n), Arrays.copyOf(ys, n)};
+    }
+
+    private static String unique(XYChart chart, String name) {
+        String s = name;
+        for (int k = 2; chart.getSeriesMap().containsKey(s); k++) {
+            s = name + " #" + k;
+        }
+        return s;
+    }
+
+    /** Colour ramps. */
+    static final class Colours {
+        /** ColorBrewer's YlGnBu without its darkest end, so black cell labels stay readable. */
+        static final Color[] YL_GN_BU = {
+            new Color(0xffffd9), new Color(0xc7e9b4), new Color(0x7fcdbb), new Color(0x41b6c4), new Color(0x1d91c0)};
+
+        private Colours() {
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package descent.plot;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.style.AxesChartStyler;
+import org.knowm.xchart.style.Styler;
+
+/** The one look of every Descent chart: white, quiet grid, a fixed palette, fonts readable at 800 px. */
+final class Style {
+
+    /** Series colours, in order (the Tableau 10 palette, readable on white and in print). */
+    static final Color[] PALETTE = {
+        new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728),
+        new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf),
+        new Color(0x7f7f7f), new Color(0xbcbd22)};
+
+    /** Colours of vertical markers: dark grey, then darker tones that differ from the series. */
+    static final Color[] MARKS = {new Color(0x444444), new Color(0xa02020), new Color(0x207020), new Color(0x5a3d8a)};
+
+    static final Color TEXT = new Color(0x222222);
+    static final Color GRID = new Color(0xe6e6e6);
+    static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 18);
+    static final Font AXIS_TITLE = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
+    static final Font TICKS = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    static final Font LEGEND = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+
+    static final int WIDTH = 800;
+    static final int HEIGHT = 500;
+
+    private Style() {
+    }
+
+    static Color colour(int index) {
+        return PALETTE[index % PALETTE.length];
+    }
+
+    static BasicStroke line(float width) {
+        return new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    }
+
+    static BasicStroke dashed(float width) {
+        return new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10, new float[] {6, 4}, 0);
+    }
+
+    /** White background, light grid, no borders, legend outside on the right. */
+    static void apply(XYChart chart) {
+        AxesChartStyler s = chart.getStyler();
+        applyCommon(s);
+        s.setPlotGridLinesColor(GRID);
+        s.setPlotGridLinesStroke(new BasicStroke(1));
+        s.setAxisTitleFont(AXIS_TITLE);
+        s.setAxisTickLabelsFont(TICKS);
+        s.setAxisTickLabelsColor(TEXT);
+        s.setAxisTickMarksColor(new Color(0x999999));
+        s.setAxisTicksLineVisible(false);
+        s.setPlotTicksMarksVisible(false);
+        s.setAxisTitlePadding(6);
+        s.setMarkerSize(7);
+        s.setXAxisMaxLabelCount(11);
+        s.setXAxisTickMarkSpacingHint(90);
+        s.setYAxisLogarithmicDecadeOnly(false);
+        chart.getStyler().setCursorEnabled(false);
+        chart.getStyler().setToolTipsEnabled(false);
+        chart.getStyler().setZoomEnabled(false);
+    }
+
+    static void applyCommon(Styler s) {
+        s.setChartBackgroundColor(Color.WHITE);
+        s.setPlotBackgroundColor(Color.WHITE);
+        s.setPlotBorderVisible(false);
+        s.setChartFontColor(TEXT);
+        s.setChartTitleFont(TITLE);
+        s.setChartTitleBoxVisible(false);
+        s.setChartTitlePadding(10);
+        s.setChartPadding(12);
+        s.setLegendFont(LEGEND);
+        s.setLegendBorderColor(Color.WHITE);
+        s.setLegendBackgroundColor(Color.WHITE);
+        s.setLegendPosition(Styler.LegendPosition.OutsideE);
+        s.setSeriesColors(PALETTE);
+        s.setAntiAlias(true);
+    }
+
+    private static final String ANCHOR = "x-axis anchor";
+
+    /**
+     * Asks XChart for x ticks at round numbers. XChart puts x ticks at the data points themselves
+     * when the x values of all series, in order, are equally spaced, which crowds the labels of a
+     * long run; an invisible one-point series at an x off that grid, inside the range, breaks the
+     * pattern without changing the axis ranges. Call after the series are added.
+     */
+    static void roundXTicks(XYChart chart) {
+        chart.removeSeries(ANCHOR);
+        double xlo = Double.POSITIVE_INFINITY;
+        double xhi = Double.NEGATIVE_INFINITY;
+        double ylo = Double.POSITIVE_INFINITY;
+        for (org.knowm.xchart.XYSeries s : chart.getSeriesMap().values()) {
+            for (int i = 0; i < s.getXData().length; i++) {
+                if (Double.isFinite(s.getXData()[i]) && Double.isFinite(s.getYData()[i])) {
+                    xlo = Math.min(xlo, s.getXData()[i]);
+                    xhi = Math.max(xhi, s.getXData()[i]);
+                    ylo = Math.min(ylo, s.getYData()[i]);
+                }
+            }
+        }
+        if (xlo < xhi) {
+            double offGrid = (xlo + xhi) / 2 + (xhi - xlo) * 1e-6;
+            org.knowm.xchart.XYSeries a = chart.addSeries(ANCHOR, new double[] {offGrid}, new double[] {ylo});
+            a.setLineColor(new Color(0, 0, 0, 0));
+            a.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+            a.setShowInLegend(false);
+        }
+    }
+
+    /** A number for an axis label or a title, short: 0.001 → "1e-3", 0.05 → "0.05", 128 → "128". */
+    static String number(double v) {
+        if (v == 0 || !Double.isFinite(v)) {
+            return v == 0 ? "0" : Double.toString(v);
+        }
+        double a = Math.abs(v);
+        if (a >= 1e-2 && a < 1e5) {
+            String s = String.format(java.util.Locale.ROOT, "%.4g", v);
+            return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+        }
+        String s = String.format(java.util.Locale.ROOT, "%.3e", v);
+        String mantissa = s.substring(0, s.indexOf('e')).replaceAll("0+$", "").replaceAll("\\.$", "");
+        int exponent = Integer.parseInt(s.substring(s.indexOf('e') + 1));
+        return mantissa + "e" + exponent;
+    }
+}
