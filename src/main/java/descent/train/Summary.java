@@ -4,6 +4,7 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 /**
  * The last row of several training histories side by side, one row per run, named by each
@@ -12,6 +13,7 @@ import tech.tablesaw.api.Table;
  *   run | steps | loss | accuracy | val_loss | val_accuracy | seconds
  * </pre>
  * val_loss and val_accuracy are present when any history has them (NaN for one that has not).
+ * The table prints losses and accuracies with 4 decimals and seconds with 2; the values keep full precision.
  */
 public final class Summary {
 
@@ -37,15 +39,19 @@ public final class Summary {
             t.addColumns(DoubleColumn.create(History.VAL_LOSS), DoubleColumn.create(History.VAL_ACCURACY));
         }
         t.addColumns(DoubleColumn.create(History.SECONDS));
+        String[] metrics = validating
+                ? new String[] {History.LOSS, History.ACCURACY, History.VAL_LOSS, History.VAL_ACCURACY, History.SECONDS}
+                : new String[] {History.LOSS, History.ACCURACY, History.SECONDS};
         for (Table h : histories) {
             int last = h.rowCount() - 1;
             t.stringColumn("run").append(h.name());
             t.intColumn(History.STEP).append(h.intColumn(History.STEP).getInt(last));
-            for (String m : validating
-                    ? new String[] {History.LOSS, History.ACCURACY, History.VAL_LOSS, History.VAL_ACCURACY, History.SECONDS}
-                    : new String[] {History.LOSS, History.ACCURACY, History.SECONDS}) {
+            for (String m : metrics) {
                 t.doubleColumn(m).append(h.containsColumn(m) ? h.doubleColumn(m).getDouble(last) : Double.NaN);
             }
+        }
+        for (String m : metrics) {
+            t.doubleColumn(m).setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(m.equals(History.SECONDS) ? 2 : 4));
         }
         return t;
     }

@@ -29,6 +29,8 @@ class SummaryTest {
         assertEquals(0.9, s.doubleColumn("accuracy").getDouble(1));
         assertEquals(0.7, s.doubleColumn("val_accuracy").getDouble(0));
         assertEquals(1.25, s.doubleColumn("seconds").getDouble(0));
+        assertEquals("0.9000", s.getString(1, 3));
+        assertEquals("1.25", s.getString(0, 6));
     }
 
     @Test
