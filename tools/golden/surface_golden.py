@@ -63,6 +63,36 @@ SURFACES = [
 ]
 
 
+# Closed loop: torch's optimizer walking Rosenbrock(1, 100) from START with autograd's gradient.
+START = (-1.5, 2.0)
+STEPS = 200
+WALKS = [
+    ("sgd", lambda p: torch.optim.SGD([p], lr=1e-3)),
+    ("momentum", lambda p: torch.optim.SGD([p], lr=1e-3, momentum=0.9)),
+    ("adam", lambda p: torch.optim.Adam([p], lr=0.05)),
+]
+
+
+def walks():
+    f = rosenbrock(1, 100)
+    out = []
+    for name, make in WALKS:
+        p = torch.tensor(START, requires_grad=True)
+        opt = make(p)
+        xs, ys, losses = [], [], []
+        for k in range(STEPS + 1):
+            opt.zero_grad()
+            loss = f(p[0], p[1])
+            loss.backward()
+            xs.append(p[0].item())
+            ys.append(p[1].item())
+            losses.append(loss.item())
+            if k < STEPS:
+                opt.step()
+        out.append({"optimizer": name, "start": list(START), "x": xs, "y": ys, "loss": losses})
+    return out
+
+
 def main():
     gen = torch.Generator().manual_seed(20261122)
     out = []
@@ -84,7 +114,7 @@ def main():
     path = "src/test/resources/golden/surface/surfaces.json"
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w") as fh:
-        json.dump({"torch": torch.__version__, "surfaces": out}, fh)
+        json.dump({"torch": torch.__version__, "surfaces": out, "rosenbrock_walks": walks()}, fh)
     print("wrote", path, sum(len(s["x"]) for s in out), "points")
 
 

@@ -1,5 +1,6 @@
 package descent.nn;
 
+import descent.init.Fans;
 import descent.init.Initializer;
 import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -112,7 +113,8 @@ public final class Dense implements Layer {
     @Override
     public void init(Random rng) {
         Objects.requireNonNull(init, "the initializer (set by the network or the constructor)");
-        init.init(w, in, out, rng);
+        Fans fans = Fans.dense(in, out);                               // fanIn = in, fanOut = out
+        init.init(w, fans.fanIn(), fans.fanOut(), rng);
         b.assign(0);
     }
 

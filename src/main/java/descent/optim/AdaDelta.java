@@ -16,7 +16,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>Zeiler, "ADADELTA: An Adaptive Learning Rate Method" (2012), Algorithm 1. Equals
  * {@code torch.optim.Adadelta} (lr 1.0, rho 0.9, eps 1e-6). The paper has no learning rate; torch
- * multiplies Δ by η, and with the default η = 1 the two are the same.
+ * multiplies Δ by η, and with the default η = 1 the two are the same. The code takes one root of
+ * the quotient where torch divides two roots (one square root and division fewer per
+ * parameter); the two agree to rounding.
  */
 public final class AdaDelta extends ElementwiseOptimizer {
     private final double rho, eps;
@@ -43,7 +45,7 @@ public final class AdaDelta extends ElementwiseOptimizer {
         double[] Eg2 = state[0], Edelta2 = state[1];
         for (int i = 0; i < n; i++) {
             Eg2[i] = fma((1 - rho) * g[i], g[i], rho * Eg2[i]);
-            double delta = sqrt(Edelta2[i] + eps) / sqrt(Eg2[i] + eps) * g[i];
+            double delta = sqrt((Edelta2[i] + eps) / (Eg2[i] + eps)) * g[i];   // RMS[Δ]/RMS[g]·g
             Edelta2[i] = fma((1 - rho) * delta, delta, rho * Edelta2[i]);
             theta[i] = fma(-lr, delta, theta[i]);
         }
@@ -55,7 +57,7 @@ public final class AdaDelta extends ElementwiseOptimizer {
         float[] Eg2 = state[0], Edelta2 = state[1];
         for (int i = 0; i < n; i++) {
             Eg2[i] = fma((1 - rho) * g[i], g[i], rho * Eg2[i]);
-            float delta = sqrt(Edelta2[i] + eps) / sqrt(Eg2[i] + eps) * g[i];
+            float delta = sqrt((Edelta2[i] + eps) / (Eg2[i] + eps)) * g[i];
             Edelta2[i] = fma((1 - rho) * delta, delta, rho * Edelta2[i]);
             theta[i] = fma(-lr, delta, theta[i]);
         }

@@ -15,14 +15,22 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * </pre>
  *
  * <p>Kingma &amp; Ba, "Adam: A Method for Stochastic Optimization" (ICLR 2015), Algorithm 1.
- * Equals {@code torch.optim.Adam} (lr 1e-3, betas (0.9, 0.999), eps 1e-8), which computes the
- * same step as η/(1 − β1ᵗ)·m / (√v/√(1 − β2ᵗ) + ε): ε is added to √v̂, not to v̂. Without the
- * bias correction m and v start at 0 and the first steps are tiny; with it the first step is
- * η·g/(|g| + ε·…) ≈ η on every coordinate.
+ * Equals {@code torch.optim.Adam} (lr 1e-3, betas (0.9, 0.999), eps 1e-8): ε is added to √v̂,
+ * not to v̂. Without the bias correction m and v start at 0 and the first steps are tiny; with it
+ * the first step is η·g/(|g| + ε) ≈ η on every coordinate.
+ *
+ * <p>The code takes the paper's own cheaper form of the same step (end of its section 2): with
+ * α_t = η·√(1 − β2ᵗ)/(1 − β1ᵗ) and ε̂ = ε·√(1 − β2ᵗ),
+ * <pre>
+ *   θ ← θ − α_t · m / (√v + ε̂)
+ * </pre>
+ * which is η·m̂/(√v̂ + ε) multiplied out: one square root and one division per parameter instead
+ * of two divisions (vector division and square root are the slowest arithmetic of the step).
+ * Torch divides √v by √(1 − β2ᵗ) instead; the two agree to the last bit or two (golden test).
  */
 public class Adam extends ElementwiseOptimizer {
     final double beta1, beta2, eps;
-    double stepSize, sqrtBias2;   // η/(1 − β1ᵗ) and √(1 − β2ᵗ) of the current step
+    double stepSize, epsHat;   // α_t and ε̂ of the current step
 
     /** Adam with torch's defaults: β1 = 0.9, β2 = 0.999, ε = 1e-8. */
     public Adam(double lr) {
@@ -48,30 +56,31 @@ public class Adam extends ElementwiseOptimizer {
 
     @Override
     protected void begin(long t) {
-        stepSize = lr / (1 - pow(beta1, t));          // η / (1 − β1ᵗ)
-        sqrtBias2 = sqrt(1 - pow(beta2, t));          // √(1 − β2ᵗ)
+        double sqrtBias2 = sqrt(1 - pow(beta2, t));
+        stepSize = lr * sqrtBias2 / (1 - pow(beta1, t));   // α_t = η·√(1 − β2ᵗ)/(1 − β1ᵗ)
+        epsHat = eps * sqrtBias2;                           // ε̂ = ε·√(1 − β2ᵗ)
     }
 
     @Override
     protected void update(double[] theta, double[] g, double[][] state, int n) {
-        double beta1 = this.beta1, beta2 = this.beta2, eps = this.eps, stepSize = this.stepSize, sqrtBias2 = this.sqrtBias2;
+        double beta1 = this.beta1, beta2 = this.beta2, stepSize = this.stepSize, epsHat = this.epsHat;
         double[] m = state[0], v = state[1];
         for (int i = 0; i < n; i++) {
             m[i] = fma(1 - beta1, g[i], beta1 * m[i]);                      // β1·m + (1 − β1)·g
             v[i] = fma((1 - beta2) * g[i], g[i], beta2 * v[i]);             // β2·v + (1 − β2)·g²
-            theta[i] -= stepSize * m[i] / (sqrt(v[i]) / sqrtBias2 + eps);   // η·m̂ / (√v̂ + ε)
+            theta[i] -= stepSize * m[i] / (sqrt(v[i]) + epsHat);            // α_t·m / (√v + ε̂)
         }
     }
 
     @Override
     protected void update(float[] theta, float[] g, float[][] state, int n) {
-        float beta1 = (float) this.beta1, beta2 = (float) this.beta2, eps = (float) this.eps,
-                stepSize = (float) this.stepSize, sqrtBias2 = (float) this.sqrtBias2;
+        float beta1 = (float) this.beta1, beta2 = (float) this.beta2,
+                stepSize = (float) this.stepSize, epsHat = (float) this.epsHat;
         float[] m = state[0], v = state[1];
         for (int i = 0; i < n; i++) {
             m[i] = fma(1 - beta1, g[i], beta1 * m[i]);
             v[i] = fma((1 - beta2) * g[i], g[i], beta2 * v[i]);
-            theta[i] -= stepSize * m[i] / (sqrt(v[i]) / sqrtBias2 + eps);
+            theta[i] -= stepSize * m[i] / (sqrt(v[i]) + epsHat);
         }
     }
 

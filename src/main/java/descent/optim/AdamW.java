@@ -8,7 +8,7 @@ import static java.lang.Math.fma;
  * <pre>
  *   θ ← θ − η·λ·θ
  *   m ← β1·m + (1 − β1)·g,   v ← β2·v + (1 − β2)·g²
- *   θ ← θ − η/(1 − β1ᵗ) · m / (√v/√(1 − β2ᵗ) + ε)
+ *   θ ← θ − η/(1 − β1ᵗ) · m / (√v/√(1 − β2ᵗ) + ε)  =  θ − α_t · m / (√v + ε̂)   (as {@link Adam})
  * </pre>
  *
  * <p>Loshchilov &amp; Hutter, "Decoupled Weight Decay Regularization" (ICLR 2019), Algorithm 2.
@@ -37,28 +37,28 @@ public final class AdamW extends Adam {
 
     @Override
     protected void update(double[] theta, double[] g, double[][] state, int n) {
-        double beta1 = this.beta1, beta2 = this.beta2, eps = this.eps, stepSize = this.stepSize, sqrtBias2 = this.sqrtBias2;
+        double beta1 = this.beta1, beta2 = this.beta2, stepSize = this.stepSize, epsHat = this.epsHat;
         double decay = 1 - lr * lambda;
         double[] m = state[0], v = state[1];
         for (int i = 0; i < n; i++) {
             theta[i] *= decay;                                              // θ − η·λ·θ
             m[i] = fma(1 - beta1, g[i], beta1 * m[i]);
             v[i] = fma((1 - beta2) * g[i], g[i], beta2 * v[i]);
-            theta[i] -= stepSize * m[i] / (sqrt(v[i]) / sqrtBias2 + eps);
+            theta[i] -= stepSize * m[i] / (sqrt(v[i]) + epsHat);
         }
     }
 
     @Override
     protected void update(float[] theta, float[] g, float[][] state, int n) {
-        float beta1 = (float) this.beta1, beta2 = (float) this.beta2, eps = (float) this.eps,
-                stepSize = (float) this.stepSize, sqrtBias2 = (float) this.sqrtBias2;
+        float beta1 = (float) this.beta1, beta2 = (float) this.beta2,
+                stepSize = (float) this.stepSize, epsHat = (float) this.epsHat;
         float decay = (float) (1 - lr * lambda);
         float[] m = state[0], v = state[1];
         for (int i = 0; i < n; i++) {
             theta[i] *= decay;
             m[i] = fma(1 - beta1, g[i], beta1 * m[i]);
             v[i] = fma((1 - beta2) * g[i], g[i], beta2 * v[i]);
-            theta[i] -= stepSize * m[i] / (sqrt(v[i]) / sqrtBias2 + eps);
+            theta[i] -= stepSize * m[i] / (sqrt(v[i]) + epsHat);
         }
     }
 }

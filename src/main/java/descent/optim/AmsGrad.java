@@ -13,6 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *   v ← β2·v + (1 − β2)·g²
  *   v_max ← max(v_max, v)
  *   θ ← θ − η/(1 − β1ᵗ) · m / (√v_max/√(1 − β2ᵗ) + ε)
+ *     = θ − α_t · m / (√v_max + ε̂)          (α_t, ε̂ as in {@link Adam})
  * </pre>
  *
  * <p>Reddi, Kale &amp; Kumar, "On the Convergence of Adam and Beyond" (ICLR 2018). Equals
@@ -34,26 +35,26 @@ public final class AmsGrad extends Adam {
 
     @Override
     protected void update(double[] theta, double[] g, double[][] state, int n) {
-        double beta1 = this.beta1, beta2 = this.beta2, eps = this.eps, stepSize = this.stepSize, sqrtBias2 = this.sqrtBias2;
+        double beta1 = this.beta1, beta2 = this.beta2, stepSize = this.stepSize, epsHat = this.epsHat;
         double[] m = state[0], v = state[1], vMax = state[2];
         for (int i = 0; i < n; i++) {
             m[i] = fma(1 - beta1, g[i], beta1 * m[i]);
             v[i] = fma((1 - beta2) * g[i], g[i], beta2 * v[i]);
             vMax[i] = max(vMax[i], v[i]);
-            theta[i] -= stepSize * m[i] / (sqrt(vMax[i]) / sqrtBias2 + eps);
+            theta[i] -= stepSize * m[i] / (sqrt(vMax[i]) + epsHat);
         }
     }
 
     @Override
     protected void update(float[] theta, float[] g, float[][] state, int n) {
-        float beta1 = (float) this.beta1, beta2 = (float) this.beta2, eps = (float) this.eps,
-                stepSize = (float) this.stepSize, sqrtBias2 = (float) this.sqrtBias2;
+        float beta1 = (float) this.beta1, beta2 = (float) this.beta2,
+                stepSize = (float) this.stepSize, epsHat = (float) this.epsHat;
         float[] m = state[0], v = state[1], vMax = state[2];
         for (int i = 0; i < n; i++) {
             m[i] = fma(1 - beta1, g[i], beta1 * m[i]);
             v[i] = fma((1 - beta2) * g[i], g[i], beta2 * v[i]);
             vMax[i] = max(vMax[i], v[i]);
-            theta[i] -= stepSize * m[i] / (sqrt(vMax[i]) / sqrtBias2 + eps);
+            theta[i] -= stepSize * m[i] / (sqrt(vMax[i]) + epsHat);
         }
     }
 

@@ -2,7 +2,6 @@ package descent.optim;
 
 import static java.lang.Math.fma;
 
-import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -43,7 +42,7 @@ public final class DecoupledWeightDecay implements Optimizer {
     public void step(INDArray theta, INDArray grad) {
         Flat.checkPair(theta, grad);
         INDArray copy = copyFlat == null ? null : copyFlat.array;
-        if (copy == null || copy.dataType() != theta.dataType() || !Arrays.equals(copy.shape(), theta.shape())) {
+        if (copy == null || copy.dataType() != theta.dataType() || !Flat.sameShape(copy, theta)) {
             copyFlat = new Flat(Nd4j.create(theta.dataType(), theta.shape()));
             int block = (int) Math.min(Flat.BLOCK, Math.max(1, theta.length()));
             beforeD = afterD = null;

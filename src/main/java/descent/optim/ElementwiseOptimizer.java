@@ -74,7 +74,7 @@ abstract class ElementwiseOptimizer implements Optimizer {
             createState(theta);
         } else if (stateFlat.length > 0) {
             INDArray s = stateFlat[0].array;
-            if (!Arrays.equals(s.shape(), theta.shape()) || s.dataType() != theta.dataType()) {
+            if (!Flat.sameShape(s, theta) || s.dataType() != theta.dataType()) {
                 throw new IllegalArgumentException("theta must keep the shape " + Arrays.toString(s.shape())
                         + " and type " + s.dataType() + " of the state built on the first step, got "
                         + Arrays.toString(theta.shape()) + " " + theta.dataType() + "; call reset() first");

@@ -87,7 +87,7 @@ final class Flat {
             throw new IllegalArgumentException("grad must have theta's data type " + theta.dataType()
                     + ", got " + grad.dataType());
         }
-        if (!java.util.Arrays.equals(grad.shape(), theta.shape())) {
+        if (!sameShape(grad, theta)) {
             throw new IllegalArgumentException("grad must have theta's shape " + java.util.Arrays.toString(theta.shape())
                     + ", got " + java.util.Arrays.toString(grad.shape()));
         }
@@ -96,6 +96,15 @@ final class Flat {
             throw new IllegalArgumentException("grad must have theta's ordering '" + theta.ordering()
                     + "', got '" + grad.ordering() + "'");
         }
+    }
+
+    /** Equal shapes, compared without copying the shape arrays (a step allocates nothing). */
+    static boolean sameShape(INDArray a, INDArray b) {
+        if (a.rank() != b.rank()) return false;
+        for (int d = 0; d < a.rank(); d++) {
+            if (a.size(d) != b.size(d)) return false;
+        }
+        return true;
     }
 
     private static void checkOne(String name, INDArray a) {

@@ -1,6 +1,5 @@
 package descent.optim;
 
-import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -39,7 +38,7 @@ abstract class GradientTransform implements Optimizer {
     public void step(INDArray theta, INDArray grad) {
         Flat.checkPair(theta, grad);
         INDArray buffer = bufferFlat == null ? null : bufferFlat.array;
-        if (buffer == null || buffer.dataType() != grad.dataType() || !Arrays.equals(buffer.shape(), grad.shape())) {
+        if (buffer == null || buffer.dataType() != grad.dataType() || !Flat.sameShape(buffer, grad)) {
             bufferFlat = new Flat(Nd4j.create(grad.dataType(), grad.shape()));
             int block = (int) Math.min(Flat.BLOCK, Math.max(1, grad.length()));
             thetaD = gD = null;

@@ -43,9 +43,10 @@ public final class Momentum extends ElementwiseOptimizer {
     @Override
     protected void update(double[] theta, double[] g, double[][] state, int n) {
         double lr = this.lr, mu = this.mu, keep = 1 - dampening;
+        boolean first = t == 1;
         double[] v = state[0];
         for (int i = 0; i < n; i++) {
-            v[i] = t == 1 ? g[i] : fma(keep, g[i], mu * v[i]);   // μ·v + (1 − d)·g
+            v[i] = first ? g[i] : fma(keep, g[i], mu * v[i]);   // μ·v + (1 − d)·g
             theta[i] = fma(-lr, v[i], theta[i]);                 // θ − η·v
         }
     }
@@ -53,9 +54,10 @@ public final class Momentum extends ElementwiseOptimizer {
     @Override
     protected void update(float[] theta, float[] g, float[][] state, int n) {
         float lr = (float) this.lr, mu = (float) this.mu, keep = (float) (1 - dampening);
+        boolean first = t == 1;
         float[] v = state[0];
         for (int i = 0; i < n; i++) {
-            v[i] = t == 1 ? g[i] : fma(keep, g[i], mu * v[i]);
+            v[i] = first ? g[i] : fma(keep, g[i], mu * v[i]);
             theta[i] = fma(-lr, v[i], theta[i]);
         }
     }

@@ -18,12 +18,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>Dozat, "Incorporating Nesterov Momentum into Adam" (ICLR 2016 workshop), with ψ the
  * momentum_decay 4e-3. Equals {@code torch.optim.NAdam} (lr 2e-3, betas (0.9, 0.999), eps 1e-8,
  * momentum_decay 4e-3) as its foreach path computes it ({@code foreach=True}); the goldens are
- * generated with that path. Torch 1.13's default single-tensor path multiplies μ_t into
+ * generated with that path. As in {@link Adam}, √(1 − β2ᵗ) is multiplied into both step sizes
+ * and ε (ε̂ = ε·√(1 − β2ᵗ)) so the two terms share one division by √v + ε̂; torch applies them
+ * as two divisions by d, which agrees to rounding. Torch 1.13's default single-tensor path multiplies μ_t into
  * Π_t·μ_{t+1} a second time (fixed upstream later), so it drifts from the paper.
  */
 public final class Nadam extends ElementwiseOptimizer {
     private final double beta1, beta2, eps, psi;
-    private double muProduct = 1, gradStep, momentumStep, sqrtBias2;
+    private double muProduct = 1, gradStep, momentumStep, epsHat;
 
     /** Nadam with torch's defaults: β1 = 0.9, β2 = 0.999, ε = 1e-8, ψ = 4e-3. */
     public Nadam(double lr) {
@@ -54,36 +56,33 @@ public final class Nadam extends ElementwiseOptimizer {
     protected void begin(long t) {
         double mu = mu(t), muNext = mu(t + 1);
         muProduct *= mu;
-        gradStep = lr * (1 - mu) / (1 - muProduct);
-        momentumStep = lr * muNext / (1 - muProduct * muNext);
-        sqrtBias2 = sqrt(1 - pow(beta2, t));
+        double sqrtBias2 = sqrt(1 - pow(beta2, t));
+        gradStep = lr * (1 - mu) / (1 - muProduct) * sqrtBias2;
+        momentumStep = lr * muNext / (1 - muProduct * muNext) * sqrtBias2;
+        epsHat = eps * sqrtBias2;
     }
 
     @Override
     protected void update(double[] theta, double[] g, double[][] state, int n) {
-        double beta1 = this.beta1, beta2 = this.beta2, eps = this.eps, sqrtBias2 = this.sqrtBias2,
+        double beta1 = this.beta1, beta2 = this.beta2, epsHat = this.epsHat,
                 gradStep = this.gradStep, momentumStep = this.momentumStep;
         double[] m = state[0], v = state[1];
         for (int i = 0; i < n; i++) {
             m[i] = fma(1 - beta1, g[i], beta1 * m[i]);
             v[i] = fma((1 - beta2) * g[i], g[i], beta2 * v[i]);
-            double d = sqrt(v[i]) / sqrtBias2 + eps;
-            theta[i] -= gradStep * g[i] / d;
-            theta[i] -= momentumStep * m[i] / d;
+            theta[i] -= (gradStep * g[i] + momentumStep * m[i]) / (sqrt(v[i]) + epsHat);
         }
     }
 
     @Override
     protected void update(float[] theta, float[] g, float[][] state, int n) {
-        float beta1 = (float) this.beta1, beta2 = (float) this.beta2, eps = (float) this.eps, sqrtBias2 = (float) this.sqrtBias2,
+        float beta1 = (float) this.beta1, beta2 = (float) this.beta2, epsHat = (float) this.epsHat,
                 gradStep = (float) this.gradStep, momentumStep = (float) this.momentumStep;
         float[] m = state[0], v = state[1];
         for (int i = 0; i < n; i++) {
             m[i] = fma(1 - beta1, g[i], beta1 * m[i]);
             v[i] = fma((1 - beta2) * g[i], g[i], beta2 * v[i]);
-            float d = sqrt(v[i]) / sqrtBias2 + eps;
-            theta[i] -= gradStep * g[i] / d;
-            theta[i] -= momentumStep * m[i] / d;
+            theta[i] -= (gradStep * g[i] + momentumStep * m[i]) / (sqrt(v[i]) + epsHat);
         }
     }
 

@@ -46,9 +46,10 @@ public final class Nesterov extends ElementwiseOptimizer {
     @Override
     protected void update(double[] theta, double[] g, double[][] state, int n) {
         double lr = this.lr, mu = this.mu;
+        boolean first = t == 1;
         double[] v = state[0];
         for (int i = 0; i < n; i++) {
-            v[i] = t == 1 ? g[i] : mu * v[i] + g[i];
+            v[i] = first ? g[i] : mu * v[i] + g[i];
             theta[i] = fma(-lr, fma(mu, v[i], g[i]), theta[i]);   // θ − η·(g + μ·v)
         }
     }
@@ -56,9 +57,10 @@ public final class Nesterov extends ElementwiseOptimizer {
     @Override
     protected void update(float[] theta, float[] g, float[][] state, int n) {
         float lr = (float) this.lr, mu = (float) this.mu;
+        boolean first = t == 1;
         float[] v = state[0];
         for (int i = 0; i < n; i++) {
-            v[i] = t == 1 ? g[i] : mu * v[i] + g[i];
+            v[i] = first ? g[i] : mu * v[i] + g[i];
             theta[i] = fma(-lr, fma(mu, v[i], g[i]), theta[i]);
         }
     }

@@ -3,7 +3,6 @@ package descent.plot;
 import descent.schedule.Schedule;
 import descent.surface.Surface;
 import descent.surface.Trajectory;
-import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.awt.image.RenderedImage;
 import java.io.ByteArrayOutputStream;
@@ -16,15 +15,12 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
-import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import tech.tablesaw.api.NumericColumn;
@@ -96,22 +92,33 @@ public final class Charts {
      * an epoch) are averaged. Each table's name labels its lines when there are several.
      */
     public static LineChart history(String x, Table... histories) {
-        if (histories.length == 0) {
+        List<String> names = Arrays.stream(histories).map(Table::name).toList();
+        return history(x, names, Arrays.asList(histories));
+    }
+
+    /** Several runs under the given names, e.g. {@code Map.of("SGD", h1, "SGD + momentum", h2)}, in the map's order. */
+    public static LineChart history(String x, Map<String, Table> runs) {
+        return history(x, new ArrayList<>(runs.keySet()), new ArrayList<>(runs.values()));
+    }
+
+    private static LineChart history(String x, List<String> names, List<Table> histories) {
+        if (histories.isEmpty()) {
             throw new IllegalArgumentException("histories must hold at least one table, got none");
         }
-        LineChart chart = new LineChart(histories.length == 1 ? "Loss by " + x : "Loss by " + x + " (" + histories.length + " runs)",
+        boolean one = histories.size() == 1;
+        LineChart chart = new LineChart(one ? "Loss by " + x : "Loss by " + x + " (" + histories.size() + " runs)",
                 x, "loss (log scale)");
         chart.logY();
-        for (Table h : histories) {
-            String prefix = histories.length == 1 ? "" : h.name() + " ";
+        for (int i = 0; i < histories.size(); i++) {
+            Table h = histories.get(i);
+            String prefix = one ? "" : names.get(i) + " ";
             double[][] train = byX(h, x, "loss");
-            String trainName = unique(chart, prefix + (histories.length == 1 ? "training loss" : "training"));
+            String trainName = unique(chart, prefix + (one ? "training loss" : "training"));
             chart.series(trainName, train[0], train[1]);
             if (h.columnNames().contains("val_loss")) {
                 double[][] val = byX(h, x, "val_loss");
                 if (val[0].length > 0) {
-                    chart.dashed(unique(chart, prefix + "validation" + (histories.length == 1 ? " loss" : "")),
-                            val[0], val[1], trainName);
+                    chart.dashed(unique(chart, prefix + "validation" + (one ? " loss" : "")), val[0], val[1], trainName);
                 }
             }
         }
@@ -159,18 +166,16 @@ public final class Charts {
             p.setTitle(e.getKey());
             p.setXAxisTitle("step");
             p.setYAxisTitle("lr");
-            p.getStyler().setChartTitleFont(Style.AXIS_TITLE.deriveFont(java.awt.Font.BOLD, 13f));
             p.getStyler().setAxisTitleFont(Style.TICKS);
             p.getStyler().setAxisTickLabelsFont(Style.TICKS.deriveFont(11f));
             p.getStyler().setLegendVisible(false);
             p.getStyler().setChartPadding(8);
             p.getStyler().setYAxisMin(0.0);
-            p.getStyler().setyAxisTickLabelsFormattingFunction(Style::number);
             XYSeries s = p.addSeries(e.getKey(), xs, lr);
             s.setLineColor(Style.colour(k++));
             s.setLineStyle(Style.line(2f));
             s.setMarker(SeriesMarkers.NONE);
-            Style.roundXTicks(p);
+            Style.roundTicks(p);
             panels.add(p);
         }
         int columns = Math.min(3, panels.size());
@@ -182,63 +187,41 @@ public final class Charts {
      * value one cell (so a log-spaced grid has a log-scaled axis), each cell labelled with its value;
      * repeated (x, y) rows are averaged.
      */
-    public static HeatMapChart heatMap(Table sweep, String x, String y, String value) {
+    public static BufferedImage heatMap(Table sweep, String x, String y, String value) {
         NumericColumn<?> cx = numeric(sweep, x);
         NumericColumn<?> cy = numeric(sweep, y);
         NumericColumn<?> cv = numeric(sweep, value);
         TreeSet<Double> xValues = new TreeSet<>();
         TreeSet<Double> yValues = new TreeSet<>();
-        Map<List<Double>, double[]> sums = new TreeMap<>((a, b) -> a.get(0).equals(b.get(0))
-                ? Double.compare(a.get(1), b.get(1)) : Double.compare(a.get(0), b.get(0)));
         for (int r = 0; r < sweep.rowCount(); r++) {
-            double vx = cx.getDouble(r);
-            double vy = cy.getDouble(r);
-            double v = cv.getDouble(r);
-            if (Double.isFinite(vx) && Double.isFinite(vy) && Double.isFinite(v)) {
-                xValues.add(vx);
-                yValues.add(vy);
-                double[] s = sums.computeIfAbsent(List.of(vx, vy), k -> new double[2]);
-                s[0] += v;
-                s[1]++;
+            if (Double.isFinite(cx.getDouble(r)) && Double.isFinite(cy.getDouble(r)) && Double.isFinite(cv.getDouble(r))) {
+                xValues.add(cx.getDouble(r));
+                yValues.add(cy.getDouble(r));
             }
         }
-        if (sums.isEmpty()) {
+        if (xValues.isEmpty()) {
             throw new IllegalArgumentException("sweep must have rows with finite " + x + ", " + y + " and "
                     + value + ", got none of " + sweep.rowCount());
         }
         List<Double> xList = new ArrayList<>(xValues);
         List<Double> yList = new ArrayList<>(yValues);
-        List<Number[]> cells = new ArrayList<>();
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (Map.Entry<List<Double>, double[]> e : sums.entrySet()) {
-            double mean = e.getValue()[0] / e.getValue()[1];
-            lo = Math.min(lo, mean);
-            hi = Math.max(hi, mean);
-            cells.add(new Number[] {xList.indexOf(e.getKey().get(0)), yList.indexOf(e.getKey().get(1)), mean});
+        double[][] sum = new double[xList.size()][yList.size()];
+        int[][] count = new int[xList.size()][yList.size()];
+        for (int r = 0; r < sweep.rowCount(); r++) {
+            int i = xList.indexOf(cx.getDouble(r));
+            int j = yList.indexOf(cy.getDouble(r));
+            if (i >= 0 && j >= 0 && Double.isFinite(cv.getDouble(r))) {
+                sum[i][j] += cv.getDouble(r);
+                count[i][j]++;
+            }
         }
-        HeatMapChart chart = new HeatMapChart(Style.WIDTH, Style.HEIGHT);
-        Style.applyCommon(chart.getStyler());
-        chart.setTitle(value + " over " + x + " and " + y);
-        chart.setXAxisTitle(x);
-        chart.setYAxisTitle(y);
-        chart.getStyler().setAxisTitleFont(Style.AXIS_TITLE);
-        chart.getStyler().setAxisTickLabelsFont(Style.TICKS);
-        chart.getStyler().setPlotGridLinesVisible(false);
-        chart.getStyler().setAxisTicksLineVisible(false);
-        chart.getStyler().setShowValue(true);
-        chart.getStyler().setValueFont(Style.TICKS);
-        chart.getStyler().setValueFontColor(Style.TEXT);
-        chart.getStyler().setHeatMapDecimalValueFormatter(Style::number);
-        chart.getStyler().setRangeColors(Colours.YL_GN_BU);
-        chart.getStyler().setMin(lo);
-        chart.getStyler().setMax(hi > lo ? hi : lo + 1);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-        chart.getStyler().setToolTipsEnabled(false);
-        List<String> xLabels = xList.stream().map(Style::number).toList();
-        List<String> yLabels = yList.stream().map(Style::number).toList();
-        chart.addSeries(value, xLabels, yLabels, cells);
-        return chart;
+        double[][] mean = new double[xList.size()][yList.size()];
+        for (int i = 0; i < mean.length; i++) {
+            for (int j = 0; j < mean[i].length; j++) {
+                mean[i][j] = count[i][j] == 0 ? Double.NaN : sum[i][j] / count[i][j];
+            }
+        }
+        return HeatMapImage.of(value + " over " + x + " and " + y, x, xList, y, yList, mean);
     }
 
     /** Histograms of activations, one panel per layer on a shared x-range, titled with label and σ. */
@@ -326,7 +309,7 @@ public final class Charts {
         for (int r = 0; r < table.rowCount(); r++) {
             double vx = cx.getDouble(r);
             double vy = cy.getDouble(r);
-            if (!Double.isFinite(vx) || Double.isNaN(vy) || cy.isMissing(r)) {
+            if (cx.isMissing(r) || cy.isMissing(r) || !Double.isFinite(vx) || Double.isNaN(vy)) {
                 continue;
             }
             if (count > 0 && vx != xs[n - 1]) {
@@ -352,15 +335,5 @@ public final class Charts {
             s = name + " #" + k;
         }
         return s;
-    }
-
-    /** Colour ramps. */
-    static final class Colours {
-        /** ColorBrewer's YlGnBu without its darkest end, so black cell labels stay readable. */
-        static final Color[] YL_GN_BU = {
-            new Color(0xffffd9), new Color(0xc7e9b4), new Color(0x7fcdbb), new Color(0x41b6c4), new Color(0x1d91c0)};
-
-        private Colours() {
-        }
     }
 }

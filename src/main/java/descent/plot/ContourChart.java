@@ -7,6 +7,7 @@ import descent.surface.Trajectory;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.List;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -23,8 +25,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  *
  * <p>It is an {@link XYChart}, so a notebook shows it at any point of the chain. The iso-lines come
  * from {@link MarchingSquares} on a 161 × 161 grid over the window, at levels spaced evenly in
- * log(f − f_min) when f ≥ 0 over the window (a loss; Rosenbrock's valley needs it) and evenly in f
- * otherwise; {@link #linear()} and {@link #log()} choose. Levels are drawn in a grey ramp, darker
+ * log(f − f_min) between the 1st and 95th percentile of the grid's values when f ≥ 0 over the
+ * window (a loss; Rosenbrock's valley needs it), and evenly in f otherwise; {@link #linear()} and {@link #log()} choose. Levels are drawn in a grey ramp, darker
  * near the bottom, without legend entries; each path gets a colour, a legend entry, a round marker
  * at its start and a square one at its end; the surface's known minima are black crosses.
  */
@@ -37,6 +39,7 @@ public final class ContourChart extends XYChart {
     private Surface.Window window;
     private int levelCount = 14;
     private Boolean logLevels;   // null: choose from the data
+    private boolean endMarkers = true;
     private double[] levels;             // cached with their iso-lines until a setting changes
     private List<double[][]> isoLines;
 
@@ -64,6 +67,11 @@ public final class ContourChart extends XYChart {
         paths.addAll(Arrays.asList(trajectories));
         redraw();
         return this;
+    }
+
+    /** Adds the walks of a list, e.g. one per starting point. */
+    public ContourChart paths(List<Trajectory> trajectories) {
+        return paths(trajectories.toArray(Trajectory[]::new));
     }
 
     /** Draws {@code n} iso-lines (default 14). */
@@ -114,7 +122,8 @@ public final class ContourChart extends XYChart {
 
     /**
      * An animated race of the walks over this chart's contours: {@code frames} pictures (30 by
-     * default) of 480 × 360 pixels in which every path grows step by step, the last one held 2 s.
+     * default) of 480 × 360 pixels in which every path grows step by step, 120 ms apart; the
+     * last frame, the finished chart, is held 2 s.
      */
     public Gif race(Trajectory... trajectories) {
         return race(30, 480, 360, trajectories);
@@ -142,23 +151,63 @@ public final class ContourChart extends XYChart {
         film.getStyler().setLegendBackgroundColor(new Color(255, 255, 255, 210));
         film.getStyler().setChartTitleFont(Style.TITLE.deriveFont(15f));
         int longest = Arrays.stream(trajectories).mapToInt(Trajectory::size).max().orElse(1);
+        // The contours, legend and start markers are drawn once; each frame adds the paths so far.
+        for (Trajectory t : trajectories) {
+            film.paths.add(t.first(1));
+        }
+        film.endMarkers = false;
+        film.redraw();
+        BufferedImage background = render(film, width, height);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         AnimatedGifEncoder gif = new AnimatedGifEncoder();
         gif.start(out);
         gif.setRepeat(0);
-        gif.setQuality(10);
-        for (int f = 1; f <= frames; f++) {
+        gif.setQuality(20);
+        gif.setDelay(120);
+        for (int f = 1; f < frames; f++) {
             int shown = (int) Math.ceil((double) f / frames * (longest - 1)) + 1;
-            film.paths.clear();
-            for (Trajectory t : trajectories) {
-                film.paths.add(t.first(Math.min(shown, t.size())));
+            BufferedImage frame = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = frame.createGraphics();
+            g.drawImage(background, 0, 0, null);
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setStroke(Style.line(2.5f));
+            for (int p = 0; p < trajectories.length; p++) {
+                Trajectory t = trajectories[p].first(Math.min(shown, trajectories[p].size()));
+                g.setColor(Style.colour(p));
+                g.draw(film.screenPath(Clip.toWindow(t.xs(), t.ys(), window)));
             }
-            film.redraw();
-            gif.setDelay(f == frames ? 2000 : 120);
-            gif.addFrame(render(film, width, height));
+            g.dispose();
+            gif.addFrame(frame);
         }
+        film.paths.clear();
+        film.paths.addAll(Arrays.asList(trajectories));
+        film.endMarkers = true;
+        film.redraw();
+        gif.setDelay(2000);
+        gif.addFrame(render(film, width, height));
         gif.finish();
         return new Gif(out.toByteArray());
+    }
+
+    /** A polyline in data coordinates, NaN-separated, as a path in the pixels of the last drawing. */
+    private Path2D screenPath(double[][] xy) {
+        Path2D.Double path = new Path2D.Double();
+        boolean pen = false;
+        for (int i = 0; i < xy[0].length; i++) {
+            if (Double.isNaN(xy[0][i])) {
+                pen = false;
+                continue;
+            }
+            double px = getScreenXFromChart(xy[0][i]);
+            double py = getScreenYFromChart(xy[1][i]);
+            if (pen) {
+                path.lineTo(px, py);
+            } else {
+                path.moveTo(px, py);
+                pen = true;
+            }
+        }
+        return path;
     }
 
     static BufferedImage render(XYChart chart, int width, int height) {
@@ -170,8 +219,11 @@ public final class ContourChart extends XYChart {
         return image;
     }
 
-    /** f on the grid: {xs, ys, z}. */
-    private Object[] sample() {
+    /** f sampled on a grid: z[i][j] = f(xs[i], ys[j]). */
+    private record Grid(double[] xs, double[] ys, double[][] z) {
+    }
+
+    private Grid sample() {
         double[] xs = new double[GRID];
         double[] ys = new double[GRID];
         for (int i = 0; i < GRID; i++) {
@@ -184,46 +236,41 @@ public final class ContourChart extends XYChart {
                 z[i][j] = surface.value(xs[i], ys[j]);
             }
         }
-        return new Object[] {xs, ys, z};
+        return new Grid(xs, ys, z);
     }
 
-    private double[] levels(Object[] sampled) {
-        double[][] z = (double[][]) sampled[2];
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (double[] row : z) {
-            for (double v : row) {
-                if (Double.isFinite(v)) {
-                    min = Math.min(min, v);
-                    max = Math.max(max, v);
-                }
-            }
-        }
-        double range = max - min;
-        double[] levels = new double[levelCount];
-        if (!(range > 0)) {
+    /**
+     * Linear: evenly from f_min to f_max. Log: f_min + d with d a geometric series from the 1st to
+     * the 95th percentile of f − f_min over the grid, so the basin and the walls both get lines.
+     */
+    private double[] levels(Grid grid) {
+        double[] values = Arrays.stream(grid.z()).flatMapToDouble(Arrays::stream).filter(Double::isFinite).sorted().toArray();
+        if (values.length == 0 || !(values[values.length - 1] > values[0])) {
             return new double[0];
         }
+        double min = values[0];
+        double max = values[values.length - 1];
         boolean log = logLevels != null ? logLevels : min >= 0;
+        double[] levels = new double[levelCount];
+        double lo = values[(int) (0.01 * (values.length - 1))] - min;
+        double hi = values[(int) (0.95 * (values.length - 1))] - min;
+        if (log && !(lo > 0)) {
+            lo = hi * 1e-4;
+        }
         for (int k = 0; k < levelCount; k++) {
-            double t = (k + 1.0) / (levelCount + 1);
-            // log: from 1e-4 of the range to 0.8 of it, a constant ratio apart.
-            levels[k] = log ? min + range * 1e-4 * Math.pow(0.8 / 1e-4, (double) k / Math.max(1, levelCount - 1))
-                    : min + range * t;
+            double t = levelCount == 1 ? 0.5 : (double) k / (levelCount - 1);
+            levels[k] = log ? min + lo * Math.pow(hi / lo, t) : min + (max - min) * (k + 1.0) / (levelCount + 1);
         }
         return levels;
     }
 
     /** Samples f on the grid and traces every level's iso-lines. */
     private void contour() {
-        Object[] sampled = sample();
-        double[] xs = (double[]) sampled[0];
-        double[] ys = (double[]) sampled[1];
-        double[][] z = (double[][]) sampled[2];
-        levels = levels(sampled);
+        Grid grid = sample();
+        levels = levels(grid);
         isoLines = new ArrayList<>();
         for (double level : levels) {
-            isoLines.add(joinWithGaps(MarchingSquares.isoLines(xs, ys, z, level)));
+            isoLines.add(joinWithGaps(MarchingSquares.isoLines(grid.xs(), grid.ys(), grid.z(), level)));
         }
     }
 
@@ -259,12 +306,17 @@ public final class ContourChart extends XYChart {
             Color c = Style.colour(p);
             String label = unique(t.label() + (t.diverged() ? " (diverged)" : ""));
             double[][] inside = Clip.toWindow(t.xs(), t.ys(), window);
+            if (inside[0].length == 0) {   // wholly outside: keep the legend entry, draw nothing
+                inside = new double[][] {{Double.NaN}, {Double.NaN}};
+            }
             XYSeries line = addSeries(label, inside[0], inside[1]);
             line.setLineColor(c);
             line.setLineStyle(Style.line(2.5f));
             line.setMarker(SeriesMarkers.NONE);
             marker(label + " start", t.xs()[0], t.ys()[0], SeriesMarkers.CIRCLE, c);
-            marker(label + " end", t.end()[0], t.end()[1], SeriesMarkers.SQUARE, c);
+            if (endMarkers) {
+                marker(label + " end", t.end()[0], t.end()[1], SeriesMarkers.SQUARE, c);
+            }
         }
         getStyler().setXAxisMin(window.xmin());
         getStyler().setXAxisMax(window.xmax());
@@ -273,7 +325,7 @@ public final class ContourChart extends XYChart {
     }
 
     /** A point marker without legend entry, drawn only inside the window. */
-    private void marker(String name, double x, double y, org.knowm.xchart.style.markers.Marker shape, Color c) {
+    private void marker(String name, double x, double y, Marker shape, Color c) {
         if (x < window.xmin() || x > window.xmax() || y < window.ymin() || y > window.ymax()) {
             return;
         }

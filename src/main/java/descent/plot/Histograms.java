@@ -1,9 +1,9 @@
 package descent.plot;
 
-import java.awt.Font;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -67,10 +67,9 @@ final class Histograms {
         x[2 * BINS + 1] = hi;
         XYChart c = new XYChart(200, 180);
         Style.apply(c);
-        c.setTitle(label + "  σ=" + Style.number(std));
+        c.setTitle(label + "  σ=" + String.format(Locale.ROOT, "%.2g", std));
         c.setXAxisTitle("activation");
         c.setYAxisTitle("fraction");
-        c.getStyler().setChartTitleFont(Style.AXIS_TITLE.deriveFont(Font.BOLD, 13f));
         c.getStyler().setAxisTitleFont(Style.TICKS.deriveFont(11f));
         c.getStyler().setAxisTickLabelsFont(Style.TICKS.deriveFont(10f));
         c.getStyler().setLegendVisible(false);
@@ -78,14 +77,13 @@ final class Histograms {
         c.getStyler().setXAxisMin(lo);
         c.getStyler().setXAxisMax(hi);
         c.getStyler().setYAxisMin(0.0);
-        c.getStyler().setxAxisTickLabelsFormattingFunction(Style::number);
-        c.getStyler().setyAxisTickLabelsFormattingFunction(Style::number);
         XYSeries s = c.addSeries(label, x, y);
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
         s.setLineColor(Style.colour(index));
         s.setFillColor(Style.colour(index));
         s.setLineStyle(Style.line(1f));
         s.setMarker(SeriesMarkers.NONE);
+        Style.roundTicks(c);
         return c;
     }
 }

@@ -2,6 +2,7 @@ package descent.plot;
 
 import java.awt.Graphics2D;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ public final class LineChart extends XYChart {
     /** Adds ys against 0, 1, 2, ... */
     public LineChart series(String name, double[] ys) {
         double[] xs = new double[ys.length];
-        java.util.Arrays.setAll(xs, i -> i);
+        Arrays.setAll(xs, i -> i);
         return series(name, xs, ys);
     }
 
@@ -145,7 +146,7 @@ public final class LineChart extends XYChart {
                 k++;
             }
         }
-        Style.roundXTicks(this);
+        Style.roundTicks(this);
         super.paint(g, width, height);
     }
 }

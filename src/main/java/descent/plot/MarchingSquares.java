@@ -2,10 +2,13 @@ package descent.plot;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Iso-lines f = c of a function sampled on a grid, by marching squares.
@@ -81,7 +84,7 @@ public final class MarchingSquares {
     private static List<double[][]> chain(List<long[]> segments, Map<Long, List<long[]>> segmentsAt,
             Map<Long, double[]> crossing) {
         List<double[][]> lines = new ArrayList<>();
-        java.util.Set<long[]> used = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<long[]> used = Collections.newSetFromMap(new IdentityHashMap<>());
         for (long[] first : segments) {
             if (!used.add(first)) {
                 continue;
@@ -106,7 +109,7 @@ public final class MarchingSquares {
 
     /** Follows unused segments from the line's tail (or head), adding the edge each one leads to. */
     private static void extend(Deque<Long> line, long[] from, boolean atHead, Map<Long, List<long[]>> segmentsAt,
-            java.util.Set<long[]> used) {
+            Set<long[]> used) {
         long end = atHead ? line.peekFirst() : line.peekLast();
         while (true) {
             long[] next = null;

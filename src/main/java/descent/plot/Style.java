@@ -3,9 +3,12 @@ package descent.plot;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.util.Locale;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** The one look of every Descent chart: white, quiet grid, a fixed palette, fonts readable at 800 px. */
 final class Style {
@@ -86,30 +89,33 @@ final class Style {
     private static final String ANCHOR = "x-axis anchor";
 
     /**
-     * Asks XChart for x ticks at round numbers. XChart puts x ticks at the data points themselves
-     * when the x values of all series, in order, are equally spaced, which crowds the labels of a
-     * long run; an invisible one-point series at an x off that grid, inside the range, breaks the
+     * Asks XChart for ticks at round numbers. XChart puts ticks at the data points themselves
+     * when the x (or y) values of all series, in order, are equally spaced, which crowds the labels of a
+     * long run; an invisible one-point series at an (x, y) off those grids, inside the range, breaks the
      * pattern without changing the axis ranges. Call after the series are added.
      */
-    static void roundXTicks(XYChart chart) {
+    static void roundTicks(XYChart chart) {
         chart.removeSeries(ANCHOR);
         double xlo = Double.POSITIVE_INFINITY;
         double xhi = Double.NEGATIVE_INFINITY;
         double ylo = Double.POSITIVE_INFINITY;
-        for (org.knowm.xchart.XYSeries s : chart.getSeriesMap().values()) {
+        double yhi = Double.NEGATIVE_INFINITY;
+        for (XYSeries s : chart.getSeriesMap().values()) {
             for (int i = 0; i < s.getXData().length; i++) {
                 if (Double.isFinite(s.getXData()[i]) && Double.isFinite(s.getYData()[i])) {
                     xlo = Math.min(xlo, s.getXData()[i]);
                     xhi = Math.max(xhi, s.getXData()[i]);
                     ylo = Math.min(ylo, s.getYData()[i]);
+                    yhi = Math.max(yhi, s.getYData()[i]);
                 }
             }
         }
         if (xlo < xhi) {
-            double offGrid = (xlo + xhi) / 2 + (xhi - xlo) * 1e-6;
-            org.knowm.xchart.XYSeries a = chart.addSeries(ANCHOR, new double[] {offGrid}, new double[] {ylo});
+            double x = (xlo + xhi) / 2 + (xhi - xlo) * 1e-6;
+            double y = (ylo + yhi) / 2 + (yhi - ylo) * 1e-6;
+            XYSeries a = chart.addSeries(ANCHOR, new double[] {x}, new double[] {y});
             a.setLineColor(new Color(0, 0, 0, 0));
-            a.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+            a.setMarker(SeriesMarkers.NONE);
             a.setShowInLegend(false);
         }
     }
@@ -121,10 +127,10 @@ final class Style {
         }
         double a = Math.abs(v);
         if (a >= 1e-2 && a < 1e5) {
-            String s = String.format(java.util.Locale.ROOT, "%.4g", v);
+            String s = String.format(Locale.ROOT, "%.4g", v);
             return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
         }
-        String s = String.format(java.util.Locale.ROOT, "%.3e", v);
+        String s = String.format(Locale.ROOT, "%.3e", v);
         String mantissa = s.substring(0, s.indexOf('e')).replaceAll("0+$", "").replaceAll("\\.$", "");
         int exponent = Integer.parseInt(s.substring(s.indexOf('e') + 1));
         return mantissa + "e" + exponent;

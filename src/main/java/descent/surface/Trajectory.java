@@ -3,6 +3,7 @@ package descent.surface;
 import descent.optim.Optimizer;
 import descent.schedule.Schedule;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -14,7 +15,8 @@ import tech.tablesaw.api.Table;
  * The walk of an optimizer over a {@link Surface}: the point θ = (x, y), the loss f(θ), the
  * gradient ∇f(θ) and the learning rate at every step.
  *
- * <p>Row k holds θ after k updates, the loss and gradient there, and the learning rate of the
+ * <p>The label (legend name) is the optimizer's toString, or its class name and rate, unless
+ * {@link #named(String)} gives one. Row k holds θ after k updates, the loss and gradient there, and the learning rate of the
  * update that leaves it; row 0 is the start. θ is a 2-element DOUBLE INDArray updated in place by
  * {@link Optimizer#step}, with the surface's analytic gradient. A walk whose loss or gradient stops
  * being finite is {@link #diverged()}: recording stops at the last finite point, nothing throws.
@@ -110,9 +112,16 @@ public final class Trajectory {
                     + " and its gradient are finite, got " + Arrays.toString(start));
         }
         int n = k;
-        return new Trajectory(optimizer.toString(), surface, n, diverged, Arrays.copyOf(x, n),
+        return new Trajectory(label(optimizer), surface, n, diverged, Arrays.copyOf(x, n),
                 Arrays.copyOf(y, n), Arrays.copyOf(loss, n), Arrays.copyOf(gradX, n),
                 Arrays.copyOf(gradY, n), Arrays.copyOf(lr, n));
+    }
+
+    /** The optimizer's own toString, or its class name and rate when it has none, e.g. "Adam(η=0.05)". */
+    private static String label(Optimizer optimizer) {
+        String s = optimizer.toString();
+        String identity = optimizer.getClass().getName() + "@" + Integer.toHexString(optimizer.hashCode());
+        return s.equals(identity) ? optimizer.getClass().getSimpleName() + "(η=" + optimizer.learningRate() + ")" : s;
     }
 
     /** The same walk under another label, e.g. {@code .named("Adam")}. */
@@ -217,7 +226,7 @@ public final class Trajectory {
 
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT, "%s on %s: %d steps%s, end (%.6g, %.6g), loss %.6g",
+        return String.format(Locale.ROOT, "%s on %s: %d steps%s, end (%.6g, %.6g), loss %.6g",
                 label, surface.name(), length - 1, diverged ? " (diverged)" : "", x[length - 1],
                 y[length - 1], loss[length - 1]);
     }

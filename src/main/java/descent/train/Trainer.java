@@ -8,6 +8,7 @@ import descent.schedule.ReduceOnPlateau;
 import descent.schedule.Schedule;
 import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import tech.tablesaw.api.Table;
 
 /**
@@ -181,7 +182,7 @@ public final class Trainer {
                 if (!Double.isFinite(loss)) {
                     throw new DivergedException(loss, step, epoch, optimizer.learningRate(), history);
                 }
-                double norm = grad.norm2Number().doubleValue();
+                double norm = Nd4j.getBlasWrapper().nrm2(grad);
                 if (norm > maxNorm) {
                     grad.muli(maxNorm / norm);                         // g ← g·c/‖g‖
                 }

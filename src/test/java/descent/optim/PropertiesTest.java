@@ -187,4 +187,21 @@ class PropertiesTest {
             }
         }
     }
+
+    @Test
+    void aStepAllocatesNothing() {
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long id = Thread.currentThread().getId();
+        for (DataType type : List.of(DataType.FLOAT, DataType.DOUBLE)) {
+            for (Optimizer o : List.of(new Adam(0.01), new Nadam(0.01), new RmsProp(0.01).centered().withMomentum(0.9),
+                    new Momentum(0.01, 0.9), new WeightDecay(0.1, new Sgd(0.01)))) {
+                INDArray theta = randomVector(1, 3000, 1, type), g = randomVector(2, 3000, 1, type).muli(1e-3);
+                for (int s = 0; s < 20000; s++) o.step(theta, g);                     // warm up the JIT
+                long before = threads.getThreadAllocatedBytes(id);
+                for (int s = 0; s < 1000; s++) o.step(theta, g);
+                long perStep = (threads.getThreadAllocatedBytes(id) - before) / 1000;
+                assertEquals(0, perStep, o.getClass().getSimpleName() + " " + type + " allocates " + perStep + " bytes per step");
+            }
+        }
+    }
 }
