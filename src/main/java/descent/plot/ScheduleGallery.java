@@ -98,7 +98,7 @@ public final class ScheduleGallery {
         line.setLineColor(Style.colour(index));
         line.setLineStyle(Style.line(2f));
         line.setMarker(SeriesMarkers.NONE);
-        Style.roundXTicks(p);
+        Style.roundTicks(p);
         return p;
     }
 
