@@ -302,14 +302,16 @@ def main():
         ports = {info[k] for k in ("shell_port", "iopub_port", "stdin_port", "control_port", "hb_port")}
         ip_hex = "".join("%02X" % int(b) for b in reversed(info["ip"].split(".")))
         bound = {}
-        with open("/proc/net/tcp") as f:
-            for row in f.read().splitlines()[1:]:
-                local, state = row.split()[1], row.split()[3]
-                address, port = local.split(":")
-                if state == "0A" and int(port, 16) in ports:
-                    bound[int(port, 16)] = address
+        for table in ("/proc/net/tcp", "/proc/net/tcp6"):   # Java listens on IPv4-mapped IPv6 sockets
+            with open(table) as f:
+                for row in f.read().splitlines()[1:]:
+                    local, state = row.split()[1], row.split()[3]
+                    address, port = local.split(":")
+                    if state == "0A" and int(port, 16) in ports:
+                        bound[int(port, 16)] = address
         assert set(bound) == ports, "listening: %s, expected ports %s" % (bound, ports)
-        assert all(a == ip_hex for a in bound.values()), bound
+        mapped = "0000000000000000FFFF0000" + ip_hex
+        assert all(a in (ip_hex, mapped) for a in bound.values()), bound
         return "%d ports on %s" % (len(bound), info["ip"])
 
 

@@ -27,6 +27,7 @@ public final class Dense implements Layer {
     private INDArray w, b, dw, db;
     private INDArray x, y, dx;
     private double[] bRow, dbRow, yRows, dyRows;
+    /** False for a network's first layer: the data's ∂L/∂x is not needed. */
     boolean inputGradient = true;
 
     /** A dense layer whose weights the network initialises (He before ReLU, Xavier otherwise). */

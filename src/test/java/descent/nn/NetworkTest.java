@@ -67,7 +67,7 @@ class NetworkTest {
         Network f = Network.mlp(6, 5, 3).seed(4).build();
         Network d = Network.mlp(6, 5, 3).dtype(DataType.DOUBLE).seed(4).build();
         d.theta().assign(f.theta().castTo(DataType.DOUBLE));
-        INDArray x = Nd4j.rand(DataType.DOUBLE, 8, 6);
+        INDArray x = GradientCheckTest.inputs(8, 6, 1);
         INDArray y = Nd4j.zeros(DataType.DOUBLE, 8, 3);
         for (int r = 0; r < 8; r++) {
             y.putScalar(r, r % 3, 1);
@@ -125,7 +125,7 @@ class NetworkTest {
     @Test
     void batchNormMakesTheLossBlindToTheScaleOfTheWeightsBeforeIt() {
         Network net = Network.mlp(5, 4, 3).batchNorm().dtype(DataType.DOUBLE).seed(3).build();
-        INDArray x = Nd4j.rand(DataType.DOUBLE, 8, 5);
+        INDArray x = GradientCheckTest.inputs(8, 5, 3);
         INDArray y = Nd4j.zeros(DataType.DOUBLE, 8, 3);
         for (int r = 0; r < 8; r++) {
             y.putScalar(r, r % 3, 1);
