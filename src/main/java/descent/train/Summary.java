@@ -7,13 +7,9 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 /**
- * The last row of several training histories side by side, one row per run, named by each
- * history's table name ({@code history.setName("cosine")}):
- * <pre>
- *   run | steps | loss | accuracy | val_loss | val_accuracy | seconds
- * </pre>
- * val_loss and val_accuracy are present when any history has them (NaN for one that has not).
- * The table prints losses and accuracies with 4 decimals and seconds with 2; the values keep full precision.
+ * The last row of each training history side by side: how far each run got and how long it took.
+ * {@code Summary.of(sgd, momentum)} has the columns run, steps, epochs, loss, accuracy, seconds,
+ * and val_loss, val_accuracy when every history has them; printed to 4 decimals, seconds to 2.
  */
 public final class Summary {
 
@@ -24,34 +20,41 @@ public final class Summary {
         if (histories.length == 0) {
             throw new IllegalArgumentException("histories must hold at least one table, got none");
         }
-        boolean validating = false;
-        for (int i = 0; i < histories.length; i++) {
-            Table h = histories[i];
+        boolean validated = true;
+        for (Table h : histories) {
             if (h == null || h.rowCount() == 0) {
-                throw new IllegalArgumentException("histories[" + i + "] must be a history with at least one row, got "
-                        + (h == null ? "null" : "an empty table"));
+                throw new IllegalArgumentException("histories must be non-empty tables, got "
+                        + (h == null ? "null" : "an empty table " + h.name()));
             }
-            validating |= h.containsColumn(History.VAL_LOSS);
+            for (String column : new String[] {History.STEP, History.EPOCH, History.LOSS, History.ACCURACY, History.SECONDS}) {
+                if (!h.containsColumn(column)) {
+                    throw new IllegalArgumentException("history " + h.name() + " must have the column " + column
+                            + "; columns: " + h.columnNames());
+                }
+            }
+            validated &= h.containsColumn(History.VAL_LOSS);
         }
-        Table t = Table.create("summary", StringColumn.create("run"), IntColumn.create(History.STEP),
-                DoubleColumn.create(History.LOSS), DoubleColumn.create(History.ACCURACY));
-        if (validating) {
+        Table t = Table.create("Summary", StringColumn.create("run"), IntColumn.create(History.STEP + "s"),
+                IntColumn.create(History.EPOCH + "s"), DoubleColumn.create(History.LOSS),
+                DoubleColumn.create(History.ACCURACY), DoubleColumn.create(History.SECONDS));
+        if (validated) {
             t.addColumns(DoubleColumn.create(History.VAL_LOSS), DoubleColumn.create(History.VAL_ACCURACY));
         }
-        t.addColumns(DoubleColumn.create(History.SECONDS));
-        String[] metrics = validating
-                ? new String[] {History.LOSS, History.ACCURACY, History.VAL_LOSS, History.VAL_ACCURACY, History.SECONDS}
-                : new String[] {History.LOSS, History.ACCURACY, History.SECONDS};
         for (Table h : histories) {
             int last = h.rowCount() - 1;
             t.stringColumn("run").append(h.name());
-            t.intColumn(History.STEP).append(h.intColumn(History.STEP).getInt(last));
-            for (String m : metrics) {
-                t.doubleColumn(m).append(h.containsColumn(m) ? h.doubleColumn(m).getDouble(last) : Double.NaN);
+            t.intColumn(History.STEP + "s").append(h.intColumn(History.STEP).getInt(last));
+            t.intColumn(History.EPOCH + "s").append(h.intColumn(History.EPOCH).getInt(last));
+            for (String c : validated
+                    ? new String[] {History.LOSS, History.ACCURACY, History.SECONDS, History.VAL_LOSS, History.VAL_ACCURACY}
+                    : new String[] {History.LOSS, History.ACCURACY, History.SECONDS}) {
+                t.doubleColumn(c).append(h.doubleColumn(c).getDouble(last));
             }
         }
-        for (String m : metrics) {
-            t.doubleColumn(m).setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(m.equals(History.SECONDS) ? 2 : 4));
+        for (String c : t.columnNames()) {
+            if (t.column(c) instanceof DoubleColumn d) {
+                d.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(c.equals(History.SECONDS) ? 2 : 4));
+            }
         }
         return t;
     }
