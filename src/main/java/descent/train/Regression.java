@@ -7,7 +7,6 @@ import descent.nn.Network;
 import descent.optim.Optimizer;
 import java.util.Iterator;
 import java.util.List;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The plainest training loop, for a regression on the labels read as numbers (the target of
@@ -46,11 +45,7 @@ public final class Regression {
                 epoch = batches.iterator();
             }
             Batches.Batch b = epoch.next();
-            INDArray y = b.labels();
-            if (y.ordering() != 'c') {
-                y = y.dup('c');          // the last, shorter batch's n × 1 view says 'f'; the loss reads rows in 'c'
-            }
-            losses[t] = net.gradient(b.features(), y);                  // forward, loss, backward
+            losses[t] = net.gradient(b.features(), b.labels());         // forward, loss, backward
             if (!Double.isFinite(losses[t])) {
                 throw new DivergedException(losses[t], t + 1, t / batches.count() + 1, optimizer.learningRate(),
                         History.empty(false));
