@@ -1,0 +1,292 @@
+package descent.kernel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import jdk.jshell.Diag;
+import jdk.jshell.EvalException;
+import jdk.jshell.JShell;
+import jdk.jshell.JShellException;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
+import jdk.jshell.UnresolvedReferenceException;
+import jdk.jshell.VarSnippet;
+
+/**
+ * The kernel's JShell: runs cells (Java snippets and magics), keeps their values as real objects,
+ * and turns failures into {@link CellException}s that point at the cell and line.
+ */
+final class Cells {
+
+    /** Imported in every session; the descent packages only if they are on the class path. */
+    static final List<String> IMPORTS = List.of(
+            "java.util.*", "java.util.stream.*",
+            "descent.optim.*", "descent.schedule.*", "descent.init.*", "descent.surface.*",
+            "descent.plot.*", "descent.nn.*", "descent.train.*", "descent.data.*", "descent.display.*",
+            "org.nd4j.linalg.factory.Nd4j", "org.nd4j.linalg.api.ndarray.INDArray",
+            "org.knowm.xchart.*", "tech.tablesaw.api.*",
+            "static descent.kernel.Notebook.*");
+
+    /** What a cell evaluated to: a value to show, or nothing (a statement, a declaration). */
+    record Result(Object value, boolean hasValue) {
+        static final Result NONE = new Result(null, false);
+    }
+
+    private final InProcessExecution engine = new InProcessExecution();
+    private final JShell shell;
+    private final SourceCodeAnalysis analysis;
+    private final Magics magics;
+    /** Where each snippet came from: cell number and first line (0-based), for tracebacks. */
+    private record Origin(int cell, int line) {
+    }
+
+    private final Map<String, Origin> origins = new ConcurrentHashMap<>();
+
+    Cells(Kernel kernel) {
+        shell = JShell.builder()
+                .executionEngine(new InProcessExecution.Provider(engine), Map.of())
+                .compilerOptions("-Xlint:-options")
+                .build();
+        analysis = shell.sourceCodeAnalysis();
+        magics = new Magics(this);
+        Notebook.kernel = kernel;
+        for (String name : IMPORTS) {
+            if (available(name)) {
+                shell.eval("import " + name + ";");
+            }
+        }
+    }
+
+    /** True if the package or class {@code name} (an import without "import") can be found. */
+    private static boolean available(String name) {
+        String path = name.replace("static ", "").replace(".*", "").replace('.', '/');
+        ClassLoader loader = Cells.class.getClassLoader();
+        return loader.getResource(path) != null || loader.getResource(path + ".class") != null;
+    }
+
+    JShell shell() {
+        return shell;
+    }
+
+    SourceCodeAnalysis analysis() {
+        return analysis;
+    }
+
+    /** Runs a whole cell: magics first, then Java. */
+    Result run(String cell, int count) throws CellException {
+        engine.takeStopped();
+        return magics.run(cell, count);
+    }
+
+    /** Adds jars or class directories to the running session. */
+    void addToClasspath(String path) {
+        shell.addToClasspath(path);
+    }
+
+    /**
+     * Runs Java source (one or more snippets) that starts at {@code firstLine} (0-based) of cell
+     * {@code count}; the result is the value of the last snippet if that is an expression.
+     */
+    Result runJava(String code, int count, int firstLine) throws CellException {
+        Result result = Result.NONE;
+        String rest = code;
+        int consumed = 0;
+        while (!rest.isBlank()) {
+            CompletionInfo info = analysis.analyzeCompletion(rest);
+            String source;
+            String remaining;
+            if (info.completeness().isComplete()) {
+                source = info.source();
+                remaining = info.remaining();
+            } else {
+                source = rest;
+                remaining = "";
+            }
+            String taken = rest.substring(0, rest.length() - remaining.length());
+            int start = taken.indexOf(source.strip().replaceAll(";$", ""));
+            int line = firstLine + lines(code, consumed + Math.max(start, 0));
+            result = runSnippet(source, count, line);
+            consumed += taken.length();
+            rest = remaining;
+        }
+        return result;
+    }
+
+    private Result runSnippet(String source, int count, int line) throws CellException {
+        List<SnippetEvent> events = shell.eval(source);
+        Object value = engine.takeLastValue();
+        if (engine.takeStopped()) {
+            throw new CellException("Interrupted", "the cell was stopped by an interrupt request",
+                    List.of("Interrupted: the cell was stopped at In [" + count + "], near line " + (line + 1)));
+        }
+        Result result = Result.NONE;
+        for (SnippetEvent event : events) {
+            if (event.causeSnippet() != null) {
+                continue;
+            }
+            Snippet snippet = event.snippet();
+            origins.put(snippet.id(), new Origin(count, line));
+            if (event.status() == Snippet.Status.REJECTED) {
+                throw compileError(snippet, count, line);
+            }
+            if (event.exception() != null) {
+                throw runtimeError(event.exception());
+            }
+            if (isExpression(snippet)) {
+                result = new Result(value, true);
+            }
+        }
+        return result;
+    }
+
+    private static boolean isExpression(Snippet snippet) {
+        return switch (snippet.subKind()) {
+            case TEMP_VAR_EXPRESSION_SUBKIND, VAR_VALUE_SUBKIND, ASSIGNMENT_SUBKIND -> true;
+            default -> false;
+        } && !(snippet instanceof VarSnippet v && v.typeName().equals("void"));
+    }
+
+    private CellException compileError(Snippet snippet, int count, int line) {
+        String source = snippet.source();
+        List<String> trace = new ArrayList<>();
+        String first = null;
+        for (Diag diag : shell.diagnostics(snippet).collect(Collectors.toList())) {
+            if (!diag.isError()) {
+                continue;
+            }
+            int at = (int) Math.max(0, Math.min(diag.getStartPosition(), source.length()));
+            int lineStart = source.lastIndexOf('\n', at - 1) + 1;
+            int lineEnd = source.indexOf('\n', at);
+            String codeLine = source.substring(lineStart, lineEnd < 0 ? source.length() : lineEnd);
+            int end = (int) Math.min(Math.max(diag.getEndPosition(), at + 1), lineStart + codeLine.length());
+            String message = diag.getMessage(Locale.ROOT);
+            first = first == null ? message.lines().findFirst().orElse(message) : first;
+            trace.add("In [" + count + "], line " + (line + lines(source, at) + 1) + ": " + message);
+            trace.add("    " + codeLine);
+            trace.add("    " + " ".repeat(at - lineStart) + "^" + "~".repeat(Math.max(0, end - at - 1)));
+        }
+        if (first == null) {
+            first = "the snippet was rejected: " + source.strip();
+            trace.add(first);
+        }
+        return new CellException("CompilationException", first, trace);
+    }
+
+    private CellException runtimeError(JShellException e) {
+        if (e instanceof UnresolvedReferenceException u) {
+            String message = u.getSnippet().source().strip().lines().findFirst().orElse("")
+                    + " uses something not yet declared: "
+                    + shell.unresolvedDependencies(u.getSnippet()).collect(Collectors.joining(", "));
+            return new CellException("UnresolvedReferenceException", message, List.of(message));
+        }
+        String name = e instanceof EvalException ev ? ev.getExceptionClassName() : e.getClass().getName();
+        List<String> trace = new ArrayList<>();
+        Throwable t = e;
+        String prefix = "";
+        while (t != null) {
+            String className = t instanceof EvalException ev ? ev.getExceptionClassName() : t.getClass().getName();
+            trace.add(prefix + className + (t.getMessage() == null ? "" : ": " + t.getMessage()));
+            trace.addAll(frames(t.getStackTrace()));
+            t = t.getCause();
+            prefix = "Caused by: ";
+        }
+        return new CellException(name, String.valueOf(e.getMessage()), trace);
+    }
+
+    /** The stack frames up to the last one in cell code, cell frames named by cell and line. */
+    private List<String> frames(StackTraceElement[] stack) {
+        int last = -1;
+        for (int i = 0; i < stack.length; i++) {
+            if (inCell(stack[i])) {
+                last = i;
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i <= (last < 0 ? stack.length - 1 : last); i++) {
+            StackTraceElement f = stack[i];
+            if (inCell(f)) {
+                Origin origin = origins.getOrDefault(f.getFileName().substring(1), new Origin(0, 0));
+                String method = f.getMethodName().isEmpty() || f.getMethodName().equals("do_it$")
+                        ? "cell" : f.getMethodName();
+                lines.add("    at " + method + " (In [" + origin.cell() + "], line "
+                        + (origin.line() + f.getLineNumber()) + ")");
+            } else {
+                lines.add("    at " + f);
+            }
+        }
+        return lines;
+    }
+
+    /** True for a frame of cell code: JShell names its file "#" and the snippet id. */
+    private static boolean inCell(StackTraceElement f) {
+        return f.getFileName() != null && f.getFileName().startsWith("#");
+    }
+
+    /** Number of line breaks in {@code s} before {@code end}. */
+    static int lines(String s, int end) {
+        int n = 0;
+        for (int i = 0; i < Math.min(end, s.length()); i++) {
+            if (s.charAt(i) == '\n') {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Signature and javadoc of what is at {@code at}, or null. */
+    String documentation(String code, int at) {
+        List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(code, at, true);
+        if (docs.isEmpty()) {
+            int end = at;
+            while (end < code.length() && Character.isJavaIdentifierPart(code.charAt(end))) {
+                end++;
+            }
+            docs = analysis.documentation(code.substring(0, end) + "(", end + 1, true);
+        }
+        if (docs.isEmpty()) {
+            return null;
+        }
+        return docs.stream()
+                .map(d -> d.signature() + (d.javadoc() == null ? "" : "\n\n" + d.javadoc()))
+                .collect(Collectors.joining("\n\n"));
+    }
+
+    /** Jupyter's is-complete answer: "complete", "invalid", or the indent to continue with. */
+    String isComplete(String code) {
+        String rest = magics.javaPart(code);
+        while (true) {
+            CompletionInfo info = analysis.analyzeCompletion(rest);
+            switch (info.completeness()) {
+                case EMPTY:
+                    return Kernel.IS_COMPLETE_YES;
+                case COMPLETE:
+                case COMPLETE_WITH_SEMI:
+                    if (info.remaining().isBlank()) {
+                        return Kernel.IS_COMPLETE_YES;
+                    }
+                    rest = info.remaining();
+                    break;
+                case DEFINITELY_INCOMPLETE:
+                case CONSIDERED_INCOMPLETE:
+                    return "    ";
+                default:
+                    return Kernel.IS_COMPLETE_BAD;
+            }
+        }
+    }
+
+    /** Stops the running snippet, if any. */
+    void stop() {
+        engine.stop();
+    }
+
+    void close() {
+        shell.close();
+    }
+}

@@ -1,0 +1,252 @@
+package descent.kernel;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
+import org.dflib.jjava.jupyter.kernel.BaseKernel;
+import org.dflib.jjava.jupyter.kernel.JupyterIO;
+import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
+import org.dflib.jjava.jupyter.kernel.LanguageInfo;
+import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
+import org.dflib.jjava.jupyter.kernel.comm.CommManager;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.dflib.jjava.jupyter.kernel.display.Renderer;
+import org.dflib.jjava.jupyter.kernel.magic.MagicParser;
+import org.dflib.jjava.jupyter.kernel.magic.MagicTranspiler;
+import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
+import org.dflib.jjava.jupyter.kernel.util.StringStyler;
+import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.publish.PublishDisplayData;
+import org.dflib.jjava.jupyter.messages.publish.PublishError;
+import org.dflib.jjava.jupyter.messages.publish.PublishExecuteInput;
+import org.dflib.jjava.jupyter.messages.publish.PublishExecuteResult;
+import org.dflib.jjava.jupyter.messages.publish.PublishStream;
+import org.dflib.jjava.jupyter.messages.publish.PublishUpdateDisplayData;
+import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
+import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
+import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
+
+import descent.display.Display;
+import jdk.jshell.SourceCodeAnalysis;
+
+/**
+ * Descent's Jupyter kernel: Java cells run by JShell inside this JVM, on jjava-jupyter's protocol
+ * classes, with the connection hardened by {@link SecureConnection}.
+ *
+ * <p>Start: {@code java descent.kernel.Kernel <connection-file>} (the kernelspec written by
+ * {@link Install} does this). The kernel refuses a connection file without an HMAC key.
+ */
+public final class Kernel extends BaseKernel implements Display.Sink {
+
+    /** The kernel's own log: the JVM's standard error before cells' output was routed. */
+    private static final PrintStream LOG = System.err;
+
+    private final CellStream out = new CellStream(System.out);
+    private final CellStream err = new CellStream(System.err);
+    private final CompletableFuture<Cells> cells;
+    private final Map<String, Boolean> displayIds = new ConcurrentHashMap<>();
+    private volatile ShellReplyEnvironment env;
+
+    private Kernel() {
+        super("Descent", "1.0", new LanguageInfo.Builder("java")
+                        .version(Runtime.version().toString())
+                        .mimetype("text/x-java-source")
+                        .fileExtension(".jshell")
+                        .pygments("java")
+                        .codemirror("java")
+                        .build(),
+                List.of(), null, new JupyterIO(StandardCharsets.UTF_8), new CommManager(), new Renderer(),
+                new MagicParser("(?<=(?:^|=))\\s*%", "%%", new MagicTranspiler()), new MagicsRegistry(),
+                false, new StringStyler.Builder().build());
+        System.setOut(out.printStream());
+        System.setErr(err.printStream());
+        cells = CompletableFuture.supplyAsync(() -> new Cells(this));
+    }
+
+    /** Starts the kernel on a Jupyter connection file. */
+    public static void main(String[] args) throws Exception {
+        if (args.length != 1) {
+            LOG.println("usage: java descent.kernel.Kernel <connection-file.json>");
+            System.exit(2);
+        }
+        KernelConnectionProperties props = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
+        if (props.getKey() == null || props.getKey().isEmpty()) {
+            LOG.println("descent kernel: the connection file has no HMAC key; refusing to run without"
+                    + " message authentication (any local process could run code as you)");
+            System.exit(2);
+        }
+        ExitGuard.install();
+        Kernel kernel = new Kernel();
+        SecureConnection connection = new SecureConnection(props);
+        kernel.becomeHandlerForConnection(connection);
+        connection.connect();
+        kernel.onStartup();
+        connection.waitUntilClose();
+        ExitGuard.exit(0);
+    }
+
+    static void log(String line) {
+        LOG.println("descent kernel: " + line);
+    }
+
+    /** The running kernel's cells, waiting for start-up to finish. */
+    Cells cells() {
+        return cells.join();
+    }
+
+    @Override
+    protected synchronized void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
+        ExecuteRequest request = message.getContent();
+        int count = executionCount.getAndIncrement();
+        env.setBusyDeferIdle();
+        env.publish(new PublishExecuteInput(request.getCode(), count));
+        this.env = env;
+        out.attach(text -> env.publish(new PublishStream(PublishStream.StreamType.OUT, text)));
+        err.attach(text -> env.publish(new PublishStream(PublishStream.StreamType.ERR, text)));
+        ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "output-flusher");
+            t.setDaemon(true);
+            return t;
+        });
+        flusher.scheduleWithFixedDelay(() -> {
+            out.flushPending();
+            err.flushPending();
+        }, 50, 50, TimeUnit.MILLISECONDS);
+        try {
+            Cells.Result result = cells().run(request.getCode(), count);
+            stopOutput(flusher);
+            if (result.hasValue()) {
+                env.publish(new PublishExecuteResult(count, displayData(result.value(), null)));
+            }
+            env.defer().reply(new ExecuteReply(count, Map.of()));
+        } catch (CellException e) {
+            stopOutput(flusher);
+            reportError(env, count, e.name(), e.getMessage(), e.traceback());
+        } catch (Throwable e) {
+            stopOutput(flusher);
+            reportError(env, count, e.getClass().getName(), String.valueOf(e.getMessage()),
+                    List.of(e.getClass().getName() + ": " + e.getMessage()));
+        }
+    }
+
+    private void stopOutput(ScheduledExecutorService flusher) {
+        flusher.shutdownNow();
+        System.out.flush();
+        System.err.flush();
+        out.detach();
+        err.detach();
+    }
+
+    private static void reportError(ShellReplyEnvironment env, int count, String name, String message,
+            List<String> traceback) {
+        env.publish(new PublishError(name, message, traceback));
+        ErrorReply reply = new ErrorReply(name, message, traceback);
+        reply.setExecutionCount(count);
+        env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), reply);
+    }
+
+    /** Jupyter display data for a value; {@code format} asks charts for "png" or "svg". */
+    static DisplayData displayData(Object value, String format) {
+        DisplayData data = new DisplayData();
+        Renderers.render(value, format).forEach(data::putData);
+        return data;
+    }
+
+    /** Runs code as part of the current cell (jjava's {@code eval(...)} helper); returns its value. */
+    @Override
+    public Object evalRaw(String code) {
+        try {
+            Cells.Result result = cells().run(code, executionCount.get() - 1);
+            return result.hasValue() ? result.value() : null;
+        } catch (CellException e) {
+            throw new IllegalStateException(e.name() + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public String display(Object value) {
+        return display(value, null);
+    }
+
+    /** Shows {@code value} below the running cell; returns its display id. */
+    String display(Object value, String format) {
+        String id = UUID.randomUUID().toString();
+        DisplayData data = displayData(value, format);
+        data.setDisplayId(id);
+        ShellReplyEnvironment current = env;
+        if (current == null) {
+            System.out.println(value);
+            return null;
+        }
+        displayIds.put(id, Boolean.TRUE);
+        current.publish(new PublishDisplayData(data));
+        return id;
+    }
+
+    @Override
+    public void update(String id, Object value) {
+        updateDisplay(id, value, null);
+    }
+
+    /** Replaces what was shown under {@code id}. */
+    void updateDisplay(String id, Object value, String format) {
+        if (id == null || !displayIds.containsKey(id)) {
+            throw new IllegalArgumentException("id must be a display id returned by display(...), got " + id);
+        }
+        DisplayData data = displayData(value, format);
+        data.setDisplayId(id);
+        ShellReplyEnvironment current = env;
+        if (current != null) {
+            current.publish(new PublishUpdateDisplayData(data));
+        }
+    }
+
+    @Override
+    public ReplacementOptions complete(String code, int at) {
+        SourceCodeAnalysis analysis = cells().analysis();
+        int[] anchor = new int[1];
+        LinkedHashSet<String> options = new LinkedHashSet<>();
+        analysis.completionSuggestions(code, at, anchor).forEach(s -> options.add(s.continuation()));
+        return new ReplacementOptions(new ArrayList<>(options), anchor[0], at);
+    }
+
+    @Override
+    public DisplayData inspect(String code, int at, boolean extraDetail) {
+        String text = cells().documentation(code, at);
+        return text == null ? null : new DisplayData(text);
+    }
+
+    @Override
+    public String isComplete(String code) {
+        return cells().isComplete(code);
+    }
+
+    @Override
+    public void interrupt() {
+        cells().stop();
+    }
+
+    @Override
+    public void onShutdown(boolean restart) {
+        cells().close();
+    }
+
+    @Override
+    public String getBanner() {
+        return "Descent Java kernel (JShell, Java " + Runtime.version() + ")";
+    }
+
+}

@@ -1,0 +1,162 @@
+package descent.nn;
+
+import descent.init.Initializer;
+import java.util.Objects;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.rng.Random;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A fully connected layer: y = x·W + b, with W of shape (in, out) and b of length out.
+ *
+ * <p>Backward, by the chain rule with ∂y/∂W = xᵀ and ∂y/∂x = Wᵀ:
+ * <pre>
+ *   ∂L/∂W = xᵀ · ∂L/∂y        ∂L/∂b = Σ_rows ∂L/∂y        ∂L/∂x = ∂L/∂y · Wᵀ
+ * </pre>
+ * The three matrix products run as BLAS gemm calls straight into preallocated arrays (∂L/∂W into
+ * the gradient's view). The first layer of a network skips ∂L/∂x: its input is data, so nobody
+ * needs it (PyTorch skips it for the same reason). Fans for the initializer: fanIn = in,
+ * fanOut = out. The bias starts at zero.
+ */
+public final class Dense implements Layer {
+
+    private final int in;
+    private final int out;
+    private Initializer init;
+    private INDArray w, b, dw, db;
+    private INDArray x, y, dx;
+    private double[] bRow, dbRow, yRows, dyRows;
+    boolean inputGradient = true;
+
+    /** A dense layer whose weights the network initialises (He before ReLU, Xavier otherwise). */
+    public Dense(int in, int out) {
+        this(in, out, null);
+    }
+
+    /** A dense layer whose weights start from {@code init}. */
+    public Dense(int in, int out, Initializer init) {
+        if (in < 1) {
+            throw new IllegalArgumentException("in must be >= 1, got " + in);
+        }
+        if (out < 1) {
+            throw new IllegalArgumentException("out must be >= 1, got " + out);
+        }
+        this.in = in;
+        this.out = out;
+        this.init = init;
+    }
+
+    @Override
+    public INDArray forward(INDArray x, boolean training) {
+        if (x.columns() != in) {
+            throw new IllegalArgumentException("x must have " + in + " columns, got "
+                    + java.util.Arrays.toString(x.shape()));
+        }
+        this.x = x;
+        int n = (int) x.rows();
+        y = Views.reuse(y, w, n, out);
+        bRow = Heap.read(b, bRow);
+        yRows = Heap.grow(yRows, n * out);
+        for (int r = 0; r < n; r++) {
+            System.arraycopy(bRow, 0, yRows, r * out, out);            // y ← b (every row)
+        }
+        Heap.write(yRows, y);
+        Nd4j.gemm(x, w, y, false, false, 1.0, 1.0);                    // y ← x·W + y
+        return y;
+    }
+
+    @Override
+    public INDArray backward(INDArray dy) {
+        int n = (int) dy.rows();
+        Nd4j.gemm(x, dy, dw, true, false, 1.0, 0.0);                   // ∂L/∂W = xᵀ·∂L/∂y
+        dyRows = Heap.read(dy, dyRows);
+        dbRow = Heap.grow(dbRow, out);
+        java.util.Arrays.fill(dbRow, 0, out, 0.0);
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < out; j++) {
+                dbRow[j] += dyRows[r * out + j];                        // ∂L/∂b = Σ_rows ∂L/∂y
+            }
+        }
+        Heap.write(dbRow, db);
+        if (!inputGradient) {
+            return null;
+        }
+        dx = Views.reuse(dx, w, n, in);
+        Nd4j.gemm(dy, w, dx, false, true, 1.0, 0.0);                   // ∂L/∂x = ∂L/∂y·Wᵀ
+        return dx;
+    }
+
+    @Override
+    public INDArray output() {
+        return y;
+    }
+
+    @Override
+    public int outputSize(int inputSize) {
+        return out;
+    }
+
+    @Override
+    public long parameterCount() {
+        return (long) in * out + out;
+    }
+
+    @Override
+    public void bind(INDArray theta, INDArray grad, long offset) {
+        w = Views.matrix(theta, offset, in, out);
+        dw = Views.matrix(grad, offset, in, out);
+        b = Views.row(theta, offset + (long) in * out, out);
+        db = Views.row(grad, offset + (long) in * out, out);
+    }
+
+    @Override
+    public void init(Random rng) {
+        Objects.requireNonNull(init, "the initializer (set by the network or the constructor)");
+        init.init(w, in, out, rng);
+        b.assign(0);
+    }
+
+    /** The weights W (in, out), a view into θ. */
+    public INDArray weights() {
+        return w;
+    }
+
+    /** The bias b (1, out), a view into θ. */
+    public INDArray bias() {
+        return b;
+    }
+
+    /** ∂L/∂W, a view into the gradient. */
+    public INDArray weightGradient() {
+        return dw;
+    }
+
+    /** ∂L/∂b, a view into the gradient. */
+    public INDArray biasGradient() {
+        return db;
+    }
+
+    public int in() {
+        return in;
+    }
+
+    public int out() {
+        return out;
+    }
+
+    /** The initializer of W, or {@code null} until the network picks the default. */
+    public Initializer initializer() {
+        return init;
+    }
+
+    void defaultInitializer(Initializer byActivation) {
+        if (init == null) {
+            init = byActivation;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Dense(" + in + " → " + out + ")";
+    }
+}

@@ -1,0 +1,134 @@
+package descent.train;
+
+import descent.display.Display;
+import descent.display.Html;
+import java.awt.image.BufferedImage;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import tech.tablesaw.api.Table;
+
+/**
+ * What a training shows while it runs. In a notebook ({@link Display#interactive()}): a progress
+ * bar and a loss chart, replaced in place at most twice a second. Elsewhere: one line per epoch.
+ */
+final class Progress {
+
+    private static final long MIN_NANOS_BETWEEN_UPDATES = 500_000_000L;
+
+    private final boolean quiet;
+    private final boolean live;
+    private final int epochs;
+    private final int stepsPerEpoch;
+    private final boolean validating;
+    private final long start = System.nanoTime();
+    private String barId, chartId;
+    private long lastUpdate, lastChart;
+
+    Progress(boolean quiet, int epochs, int stepsPerEpoch, boolean validating) {
+        this.quiet = quiet;
+        this.live = !quiet && Display.interactive();
+        this.epochs = epochs;
+        this.stepsPerEpoch = stepsPerEpoch;
+        this.validating = validating;
+    }
+
+    void step(int step, int epoch, double loss, double lr) {
+        if (!live) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (barId != null && now - lastUpdate < MIN_NANOS_BETWEEN_UPDATES) {
+            return;
+        }
+        lastUpdate = now;
+        Html bar = bar(step, epoch, loss, lr);
+        if (barId == null) {
+            barId = Display.display(bar);
+        } else {
+            Display.update(barId, bar);
+        }
+    }
+
+    void row(Table history, boolean force) {
+        long now = System.nanoTime();
+        if (!live || (!force && chartId != null && now - lastChart < MIN_NANOS_BETWEEN_UPDATES)) {
+            return;
+        }
+        lastChart = now;
+        if (chartId == null) {
+            chartId = Display.display(chart(history));
+        } else {
+            Display.update(chartId, chart(history));
+        }
+    }
+
+    void epoch(int epoch, Trainer.Interval stats, Table history) {
+        if (quiet || live) {
+            return;
+        }
+        StringBuilder line = new StringBuilder(String.format("epoch %d/%d  loss %.4f  accuracy %.4f",
+                epoch, epochs, stats.loss(), stats.accuracy()));
+        if (validating && history.rowCount() > 0) {
+            int last = history.rowCount() - 1;
+            line.append(String.format("  val_loss %.4f  val_accuracy %.4f",
+                    history.doubleColumn(History.VAL_LOSS).getDouble(last),
+                    history.doubleColumn(History.VAL_ACCURACY).getDouble(last)));
+        }
+        line.append(String.format("  %.1f s", (System.nanoTime() - start) / 1e9));
+        System.out.println(line);
+    }
+
+    void done(Table history) {
+        if (!live || history.rowCount() == 0) {
+            return;
+        }
+        int last = history.rowCount() - 1;
+        Html bar = bar(history.intColumn(History.STEP).getInt(last), history.intColumn(History.EPOCH).getInt(last),
+                history.doubleColumn(History.LOSS).getDouble(last), history.doubleColumn(History.LR).getDouble(last));
+        if (barId == null) {
+            Display.display(bar);
+        } else {
+            Display.update(barId, bar);
+        }
+        row(history, true);
+    }
+
+    private Html bar(int step, int epoch, double loss, double lr) {
+        int total = epochs * stepsPerEpoch;
+        double fraction = Math.min(1, (double) step / total);
+        String text = String.format("epoch %d/%d · step %,d/%,d · loss %.4f · lr %.3g · %.1f s",
+                epoch, epochs, step, total, loss, lr, (System.nanoTime() - start) / 1e9);
+        String html = String.format("<div style=\"font-family:monospace\"><div style=\"width:320px;"
+                + "height:10px;border:1px solid #888\"><div style=\"width:%.1f%%;height:10px;"
+                + "background:#4a7bd0\"></div></div>%s</div>", 100 * fraction, text);
+        return new Html(html, text);
+    }
+
+    /** Training loss (and validation loss) per row against the step, log y axis. */
+    static BufferedImage chart(Table history) {
+        XYChart chart = new XYChartBuilder().width(640).height(320).title("Training loss")
+                .xAxisTitle("step").yAxisTitle("loss").build();
+        chart.getStyler().setYAxisLogarithmic(allPositive(history, History.LOSS));
+        double[] steps = history.intColumn(History.STEP).asDoubleArray();
+        if (steps.length > 0) {
+            chart.addSeries("loss", steps, history.doubleColumn(History.LOSS).asDoubleArray())
+                    .setMarker(SeriesMarkers.NONE);
+            if (history.containsColumn(History.VAL_LOSS)) {
+                chart.addSeries("val_loss", steps, history.doubleColumn(History.VAL_LOSS).asDoubleArray())
+                        .setMarker(SeriesMarkers.NONE);
+            }
+        }
+        return BitmapEncoder.getBufferedImage(chart);
+    }
+
+    private static boolean allPositive(Table history, String column) {
+        for (double v : history.doubleColumn(column).asDoubleArray()) {
+            if (!(v > 0)) {
+                return false;
+            }
+        }
+        return history.rowCount() > 0;
+    }
+}

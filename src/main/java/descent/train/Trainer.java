@@ -1,0 +1,310 @@
+package descent.train;
+
+import descent.data.Batches;
+import descent.data.DataSet;
+import descent.nn.Network;
+import descent.optim.Optimizer;
+import descent.schedule.ReduceOnPlateau;
+import descent.schedule.Schedule;
+import java.util.Objects;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import tech.tablesaw.api.Table;
+
+/**
+ * Mini-batch training of a {@link Network} with any {@link Optimizer}:
+ * <pre>
+ *   for each epoch:  shuffle (seeded);  for each batch B:
+ *       L = loss(B);  g = ∂L/∂θ            (net.gradient)
+ *       g ← g·min(1, c/‖g‖)                (optional max-norm clipping)
+ *       η ← schedule(step)                 (optional; or per epoch)
+ *       θ ← optimizer.step(θ, g)
+ *   every row (each epoch, or every k steps): record loss, accuracy, η, ‖g‖, time and the
+ *   validation metrics; feed ReduceOnPlateau; stop early when the watched metric stalls.
+ * </pre>
+ * Set up fluently and call {@link #fit}:
+ * <pre>
+ *   Table history = Trainer.of(net, new Momentum(0.01, 0.9))
+ *           .epochs(10).batchSize(64).schedule(new CosineAnnealing(0.01, 9380))
+ *           .validation(test).fit(train);
+ * </pre>
+ * The history has the columns step, epoch, loss, accuracy, lr, grad_norm, seconds, and val_loss,
+ * val_accuracy when validating. loss and accuracy are the means over the row's training batches;
+ * grad_norm the mean ‖g‖ before clipping; lr the rate of the row's last step; seconds the time
+ * since {@code fit} began. A loss that becomes NaN or infinite throws {@link DivergedException}.
+ * In a notebook a progress bar and a loss chart update in place; elsewhere one line per epoch is
+ * printed (unless {@link #quiet()}).
+ */
+public final class Trainer {
+
+    private final Network net;
+    private final Optimizer optimizer;
+    private int epochs = 1;
+    private int batchSize = 64;
+    private long seed;
+    private Schedule schedule;
+    private boolean schedulePerEpoch;
+    private ReduceOnPlateau plateau;
+    private DataSet validation;
+    private EarlyStopping earlyStopping;
+    private double maxNorm = Double.POSITIVE_INFINITY;
+    private int logEvery;
+    private boolean quiet;
+    private Table history;
+    private int bestRow = -1;
+    private boolean stoppedEarly;
+
+    private Trainer(Network net, Optimizer optimizer) {
+        this.net = Objects.requireNonNull(net, "net");
+        this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
+    }
+
+    public static Trainer of(Network net, Optimizer optimizer) {
+        return new Trainer(net, optimizer);
+    }
+
+    public Trainer epochs(int epochs) {
+        this.epochs = atLeastOne("epochs", epochs);
+        return this;
+    }
+
+    public Trainer batchSize(int batchSize) {
+        this.batchSize = atLeastOne("batchSize", batchSize);
+        return this;
+    }
+
+    /** The seed of the shuffling (the network has its own seed for θ). */
+    public Trainer seed(long seed) {
+        this.seed = seed;
+        return this;
+    }
+
+    /** η ← schedule(step) before every update (steps count from 0). */
+    public Trainer schedule(Schedule schedule) {
+        return schedule(schedule, false);
+    }
+
+    /** η ← schedule(epoch) at the start of every epoch (epochs count from 0). */
+    public Trainer schedulePerEpoch(Schedule schedule) {
+        return schedule(schedule, true);
+    }
+
+    /** Feeds the monitored metric (val_loss, or loss without validation) to {@code plateau} each row. */
+    public Trainer reduceOnPlateau(ReduceOnPlateau plateau) {
+        if (schedule != null) {
+            throw new IllegalArgumentException("reduceOnPlateau cannot be combined with a schedule");
+        }
+        this.plateau = Objects.requireNonNull(plateau, "plateau");
+        return this;
+    }
+
+    /** Evaluates (eval mode) on {@code validation} at every row. */
+    public Trainer validation(DataSet validation) {
+        this.validation = Objects.requireNonNull(validation, "validation");
+        return this;
+    }
+
+    /**
+     * Stops when {@code metric} (val_loss, val_accuracy, loss or accuracy) has not improved for
+     * {@code patience} rows, and puts back the θ of the best row.
+     */
+    public Trainer earlyStopping(String metric, int patience) {
+        this.earlyStopping = new EarlyStopping(metric, patience);
+        return this;
+    }
+
+    /** Early stopping on val_loss. */
+    public Trainer earlyStopping(int patience) {
+        return earlyStopping("val_loss", patience);
+    }
+
+    /** Rescales g to norm c whenever ‖g‖ > c (Pascanu et al., 2013). */
+    public Trainer clipNorm(double maxNorm) {
+        if (!(maxNorm > 0)) {
+            throw new IllegalArgumentException("maxNorm must be > 0, got " + maxNorm);
+        }
+        this.maxNorm = maxNorm;
+        return this;
+    }
+
+    /** One history row every {@code steps} updates instead of one per epoch. */
+    public Trainer logEvery(int steps) {
+        this.logEvery = atLeastOne("steps", steps);
+        return this;
+    }
+
+    /** No progress output at all (sweeps, tests). */
+    public Trainer quiet() {
+        this.quiet = true;
+        return this;
+    }
+
+    /** Trains on {@code train} and returns the history (also kept in {@link #history()}). */
+    public Table fit(DataSet train) {
+        if (train.numFeatures() != net.inputSize() || train.dataType() != net.dtype()) {
+            throw new IllegalArgumentException("train must have " + net.inputSize() + " features of type "
+                    + net.dtype() + ", got " + train.numFeatures() + " of " + train.dataType());
+        }
+        if (earlyStopping != null && earlyStopping.metric().startsWith("val_") && validation == null) {
+            throw new IllegalArgumentException("early stopping on " + earlyStopping.metric() + " needs validation(...)");
+        }
+        history = History.empty(validation != null);
+        bestRow = -1;
+        stoppedEarly = false;
+        if (plateau != null) {
+            optimizer.setLearningRate(plateau.learningRate());
+        }
+        Batches batches = train.batches(Math.min(batchSize, train.size()), seed);
+        int stepsPerEpoch = batches.count();
+        int rowEvery = logEvery > 0 ? logEvery : stepsPerEpoch;
+        Progress progress = new Progress(quiet, epochs, stepsPerEpoch, validation != null);
+        INDArray theta = net.theta();
+        INDArray grad = net.grad();
+        INDArray best = null;
+        EarlyStopping stopping = earlyStopping == null ? null
+                : new EarlyStopping(earlyStopping.metric(), earlyStopping.patience());
+        long start = System.nanoTime();
+        int step = 0;
+        Interval row = new Interval();
+        Interval epochStats = new Interval();
+        training:
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+            if (schedule != null && schedulePerEpoch) {
+                optimizer.setLearningRate(schedule.valueAt(epoch - 1));
+            }
+            epochStats.clear();
+            for (Batches.Batch batch : batches) {
+                if (schedule != null && !schedulePerEpoch) {
+                    optimizer.setLearningRate(schedule.valueAt(step));
+                }
+                double loss = net.gradient(batch.features(), batch.oneHot());
+                step++;
+                if (!Double.isFinite(loss)) {
+                    throw new DivergedException(loss, step, epoch, optimizer.learningRate(), history);
+                }
+                double norm = Nd4j.getBlasWrapper().nrm2(grad);
+                if (norm > maxNorm) {
+                    grad.muli(maxNorm / norm);                         // g ← g·c/‖g‖
+                }
+                optimizer.step(theta, grad);
+                row.add(loss, net.lastCorrect(), batch.size(), norm);
+                epochStats.add(loss, net.lastCorrect(), batch.size(), norm);
+                if (step % rowEvery == 0 || step == epochs * stepsPerEpoch) {
+                    double[] val = validate();
+                    History.add(history, step, epoch, row.loss(), row.accuracy(), optimizer.learningRate(),
+                            row.gradNorm(), (System.nanoTime() - start) / 1e9, val[0], val[1]);
+                    row.clear();
+                    if (plateau != null) {
+                        optimizer.setLearningRate(plateau.step(lastValue(validation != null ? "val_loss" : "loss")));
+                    }
+                    if (stopping != null) {
+                        if (stopping.improved(lastValue(stopping.metric()))) {
+                            bestRow = stopping.bestIndex();
+                            best = best == null ? theta.dup() : best.assign(theta);
+                        } else if (stopping.shouldStop()) {
+                            stoppedEarly = true;
+                            progress.row(history, true);
+                            break training;
+                        }
+                    }
+                    progress.row(history, false);
+                }
+                progress.step(step, epoch, loss, optimizer.learningRate());
+            }
+            progress.epoch(epoch, epochStats, history);
+        }
+        if (best != null) {
+            theta.assign(best);
+        }
+        progress.done(history);
+        return history;
+    }
+
+    /** The history of the last {@link #fit} (or of the one running). */
+    public Table history() {
+        return history;
+    }
+
+    /** With early stopping: the index of the history row whose θ was kept, else -1. */
+    public int bestRow() {
+        return bestRow;
+    }
+
+    /** True when the last fit stopped before its last epoch. */
+    public boolean stoppedEarly() {
+        return stoppedEarly;
+    }
+
+    public Network network() {
+        return net;
+    }
+
+    public Optimizer optimizer() {
+        return optimizer;
+    }
+
+    private double[] validate() {
+        if (validation == null) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        Network.Evaluation e = net.evaluate(validation.features(), validation.oneHot());
+        return new double[] {e.loss(), e.accuracy()};
+    }
+
+    private double lastValue(String column) {
+        return history.doubleColumn(column).getDouble(history.rowCount() - 1);
+    }
+
+    private Trainer schedule(Schedule s, boolean perEpoch) {
+        if (plateau != null) {
+            throw new IllegalArgumentException("a schedule cannot be combined with reduceOnPlateau");
+        }
+        this.schedule = Objects.requireNonNull(s, "schedule");
+        this.schedulePerEpoch = perEpoch;
+        return this;
+    }
+
+    private static int atLeastOne(String name, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(name + " must be >= 1, got " + value);
+        }
+        return value;
+    }
+
+    /** Running sums over the steps of one history row (or one epoch). */
+    static final class Interval {
+        int steps;
+        long seen;
+        long correct;
+        double lossSum;
+        double normSum;
+
+        void add(double loss, int correctInBatch, int batch, double norm) {
+            steps++;
+            seen += batch;
+            correct += correctInBatch;
+            lossSum += loss;
+            normSum += norm;
+        }
+
+        double loss() {
+            return lossSum / steps;
+        }
+
+        double accuracy() {
+            return (double) correct / seen;
+        }
+
+        double gradNorm() {
+            return normSum / steps;
+        }
+
+        void clear() {
+            steps = 0;
+            seen = 0;
+            correct = 0;
+            lossSum = 0;
+            normSum = 0;
+        }
+    }
+}

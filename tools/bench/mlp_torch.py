@@ -1,0 +1,58 @@
+#!/usr/bin/python3
+"""The MLP seed experiment in PyTorch, for BENCHMARKS.md ("MLP"); run by MlpBench.
+
+MLP 784-200-10, ReLU, softmax cross-entropy, batch 64, SGD momentum 0.9, lr 0.01, Fashion-MNIST
+60,000 training images read from the same IDX files as Descent (pixels / 255), one thread.
+Init as Descent's default: He normal N(0, 2/fan_in) for the hidden layer, Xavier uniform for the
+output, zero biases. Prints one line per epoch: "epoch <e> seconds <wall s> cpu <process CPU s> loss <mean batch loss>".
+
+usage: /usr/bin/python3 tools/bench/mlp_torch.py DATASET_FOLDER EPOCHS SEED
+"""
+import gzip
+import sys
+import time
+
+import numpy as np
+import torch
+
+
+def idx(path):
+    with gzip.open(path, "rb") as f:
+        data = f.read()
+    dims = data[3]
+    shape = [int.from_bytes(data[4 + 4 * i:8 + 4 * i], "big") for i in range(dims)]
+    return np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * dims).reshape(shape)
+
+
+def main():
+    folder, epochs, seed = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+    torch.set_num_threads(1)
+    torch.manual_seed(seed)
+    x = torch.from_numpy(idx(folder + "/train-images-idx3-ubyte.gz").reshape(-1, 784).astype(np.float32) / 255)
+    y = torch.from_numpy(idx(folder + "/train-labels-idx1-ubyte.gz").astype(np.int64))
+    model = torch.nn.Sequential(torch.nn.Linear(784, 200), torch.nn.ReLU(), torch.nn.Linear(200, 10))
+    torch.nn.init.kaiming_normal_(model[0].weight, nonlinearity="relu")
+    torch.nn.init.xavier_uniform_(model[2].weight)
+    torch.nn.init.zeros_(model[0].bias)
+    torch.nn.init.zeros_(model[2].bias)
+    opt = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9)
+    loss_fn = torch.nn.CrossEntropyLoss()
+    n = x.shape[0]
+    for epoch in range(epochs):
+        start, cpu = time.perf_counter(), time.process_time()
+        order = torch.randperm(n)
+        total, batches = 0.0, 0
+        for i in range(0, n, 64):
+            idx_b = order[i:i + 64]
+            opt.zero_grad()
+            loss = loss_fn(model(x[idx_b]), y[idx_b])
+            loss.backward()
+            opt.step()
+            total += loss.item()
+            batches += 1
+        print(f"epoch {epoch + 1} seconds {time.perf_counter() - start:.4f} cpu {time.process_time() - cpu:.4f} "
+              f"loss {total / batches:.5f}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
