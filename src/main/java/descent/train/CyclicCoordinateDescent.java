@@ -68,15 +68,15 @@ public final class CyclicCoordinateDescent {
     }
 
     /**
-     * Runs the search; returns one row per training in the order run: run, move, lr, momentum,
-     * weight_decay, lr_wd_over_1_minus_momentum (u), val_accuracy, seconds, and best (true on the
-     * rows where the search moved).
+     * Runs the search; returns one row per training in the order run, as the table of Page's post:
+     * run, move (which coordinate, doubled or halved), λ, ρ, α, λα/(1−ρ), val_accuracy, seconds,
+     * and best (true on the rows where the search moved).
      */
     public Table run(Function<Sweep.Point, Table> training) {
         Objects.requireNonNull(training, "training");
         Table runs = Table.create("coordinate descent", IntColumn.create("run"), StringColumn.create("move"),
-                DoubleColumn.create("lr"), DoubleColumn.create("momentum"), DoubleColumn.create("weight_decay"),
-                DoubleColumn.create("lr_wd_over_1_minus_momentum"), DoubleColumn.create("val_accuracy"),
+                DoubleColumn.create("λ"), DoubleColumn.create("ρ"), DoubleColumn.create("α"),
+                DoubleColumn.create("λα/(1−ρ)"), DoubleColumn.create("val_accuracy"),
                 DoubleColumn.create("seconds"), BooleanColumn.create("best"));
         Map<Setting, Double> seen = new HashMap<>();
         Setting best = new Setting(lr * weightDecay / (1 - momentum), 1 - momentum, weightDecay);
@@ -136,10 +136,10 @@ public final class CyclicCoordinateDescent {
             seen.put(s, scores[i]);
             runs.intColumn("run").append(runs.rowCount() + 1);
             runs.stringColumn("move").append(moves.get(i));
-            runs.doubleColumn("lr").append(s.lr());
-            runs.doubleColumn("momentum").append(s.momentum());
-            runs.doubleColumn("weight_decay").append(s.alpha());
-            runs.doubleColumn("lr_wd_over_1_minus_momentum").append(s.u());
+            runs.doubleColumn("λ").append(s.lr());
+            runs.doubleColumn("ρ").append(s.momentum());
+            runs.doubleColumn("α").append(s.alpha());
+            runs.doubleColumn("λα/(1−ρ)").append(s.u());
             runs.doubleColumn("val_accuracy").append(scores[i]);
             runs.doubleColumn("seconds").append(results.doubleColumn(History.SECONDS).getDouble(i));
             runs.booleanColumn("best").append(false);
