@@ -65,9 +65,11 @@ final class Cells {
 
     /** True if the package or class {@code name} (an import without "import") can be found. */
     private static boolean available(String name) {
-        String path = name.replace("static ", "").replace(".*", "").replace('.', '/');
+        String dotted = name.replace("static ", "").replace(".*", "");
+        String path = dotted.replace('.', '/');
         ClassLoader loader = Cells.class.getClassLoader();
-        return loader.getResource(path) != null || loader.getResource(path + ".class") != null;
+        return loader.getResource(path) != null || loader.getResource(path + ".class") != null
+                || ModuleLayer.boot().modules().stream().anyMatch(m -> m.getPackages().contains(dotted));
     }
 
     JShell shell() {
@@ -111,14 +113,15 @@ final class Cells {
             String taken = rest.substring(0, rest.length() - remaining.length());
             int start = taken.indexOf(source.strip().replaceAll(";$", ""));
             int line = firstLine + lines(code, consumed + Math.max(start, 0));
-            result = runSnippet(source, count, line);
+            result = runSnippet(source, count, line, code, firstLine, consumed);
             consumed += taken.length();
             rest = remaining;
         }
         return result;
     }
 
-    private Result runSnippet(String source, int count, int line) throws CellException {
+    private Result runSnippet(String source, int count, int line, String code, int firstLine, int offset)
+            throws CellException {
         List<SnippetEvent> events = shell.eval(source);
         Object value = engine.takeLastValue();
         if (engine.takeStopped()) {
@@ -133,7 +136,7 @@ final class Cells {
             Snippet snippet = event.snippet();
             origins.put(snippet.id(), new Origin(count, line));
             if (event.status() == Snippet.Status.REJECTED) {
-                throw compileError(snippet, count, line);
+                throw compileError(snippet, count, code, firstLine, offset);
             }
             if (event.exception() != null) {
                 throw runtimeError(event.exception());
@@ -152,7 +155,8 @@ final class Cells {
         } && !(snippet instanceof VarSnippet v && v.typeName().equals("void"));
     }
 
-    private CellException compileError(Snippet snippet, int count, int line) {
+    /** The rejected snippet's errors; each names the cell line holding the offending text. */
+    private CellException compileError(Snippet snippet, int count, String code, int firstLine, int offset) {
         String source = snippet.source();
         List<String> trace = new ArrayList<>();
         String first = null;
@@ -165,9 +169,11 @@ final class Cells {
             int lineEnd = source.indexOf('\n', at);
             String codeLine = source.substring(lineStart, lineEnd < 0 ? source.length() : lineEnd);
             int end = (int) Math.min(Math.max(diag.getEndPosition(), at + 1), lineStart + codeLine.length());
-            String message = diag.getMessage(Locale.ROOT);
+            String message = diag.getMessage(Locale.ROOT).replaceAll("\\R\\s*location: class\\s*$", "");
             first = first == null ? message.lines().findFirst().orElse(message) : first;
-            trace.add("In [" + count + "], line " + (line + lines(source, at) + 1) + ": " + message);
+            int inCell = code.indexOf(codeLine.strip(), offset);
+            int cellLine = firstLine + lines(code, inCell < 0 ? offset : inCell) + 1;
+            trace.add("In [" + count + "], line " + cellLine + ": " + message);
             trace.add("    " + codeLine);
             trace.add("    " + " ".repeat(at - lineStart) + "^" + "~".repeat(Math.max(0, end - at - 1)));
         }

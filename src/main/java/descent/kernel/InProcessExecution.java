@@ -14,9 +14,11 @@ import jdk.jshell.spi.ExecutionEnv;
  * Runs JShell snippets inside the kernel's own JVM, so the value of a cell is the real object
  * (a chart, a table, an array) that the kernel can render, not its {@code toString()}.
  *
- * <p>Each snippet runs on a fresh thread in its own thread group, as in JShell's
- * {@code LocalExecutionControl}; {@link #stop()} stops that group (the snippet and any thread it
- * started). {@code Thread.stop} works on Java 17; later JDKs degrade it, see the README.
+ * <p>Each snippet runs on a fresh thread in a thread group of its own, as in JShell's
+ * {@code LocalExecutionControl}; {@link #stop()} stops that group: the snippet and any thread it
+ * started. The group is a daemon group, so it goes away with its last thread (JShell's groups
+ * stay attached to their parent: a small leak per cell). {@code Thread.stop} works on Java 17;
+ * later JDKs degrade it, see the package documentation.
  */
 final class InProcessExecution extends DirectExecutionControl {
 
@@ -39,10 +41,12 @@ final class InProcessExecution extends DirectExecutionControl {
     }
 
     @Override
+    @SuppressWarnings("removal")
     protected String invoke(Method doit) throws Exception {
         AtomicReference<Object> result = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         ThreadGroup group = new ThreadGroup("cell");
+        group.setDaemon(true);
         Thread thread = new Thread(group, () -> {
             try {
                 result.set(doit.invoke(null));

@@ -54,6 +54,9 @@ public final class Kernel extends BaseKernel implements Display.Sink {
     /** The kernel's own log: the JVM's standard error before cells' output was routed. */
     private static final PrintStream LOG = System.err;
 
+    /** How often output a cell printed without a line end is sent. */
+    private static final long FLUSH_MS = 50;
+
     private final CellStream out = new CellStream(System.out);
     private final CellStream err = new CellStream(System.err);
     private final CompletableFuture<Cells> cells;
@@ -74,6 +77,15 @@ public final class Kernel extends BaseKernel implements Display.Sink {
         System.setOut(out.printStream());
         System.setErr(err.printStream());
         cells = CompletableFuture.supplyAsync(() -> new Cells(this));
+        ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "output-flusher");
+            t.setDaemon(true);
+            return t;
+        });
+        flusher.scheduleWithFixedDelay(() -> {
+            out.flushPending();
+            err.flushPending();
+        }, FLUSH_MS, FLUSH_MS, TimeUnit.MILLISECONDS);
     }
 
     /** Starts the kernel on a Jupyter connection file. */
@@ -89,13 +101,26 @@ public final class Kernel extends BaseKernel implements Display.Sink {
             System.exit(2);
         }
         ExitGuard.install();
+        exitWithParent();
         Kernel kernel = new Kernel();
         SecureConnection connection = new SecureConnection(props);
         kernel.becomeHandlerForConnection(connection);
         connection.connect();
         kernel.onStartup();
+        Display.install(kernel);
         connection.waitUntilClose();
         ExitGuard.exit(0);
+    }
+
+    /** Ends the kernel when the Jupyter process that started it (JPY_PARENT_PID) is gone. */
+    private static void exitWithParent() {
+        String parent = System.getenv("JPY_PARENT_PID");
+        if (parent != null && parent.matches("\\d+")) {
+            ProcessHandle.of(Long.parseLong(parent)).ifPresent(p -> p.onExit().thenRun(() -> {
+                log("the Jupyter process " + parent + " ended; exiting");
+                ExitGuard.exit(0);
+            }));
+        }
     }
 
     static void log(String line) {
@@ -116,34 +141,24 @@ public final class Kernel extends BaseKernel implements Display.Sink {
         this.env = env;
         out.attach(text -> env.publish(new PublishStream(PublishStream.StreamType.OUT, text)));
         err.attach(text -> env.publish(new PublishStream(PublishStream.StreamType.ERR, text)));
-        ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "output-flusher");
-            t.setDaemon(true);
-            return t;
-        });
-        flusher.scheduleWithFixedDelay(() -> {
-            out.flushPending();
-            err.flushPending();
-        }, 50, 50, TimeUnit.MILLISECONDS);
         try {
             Cells.Result result = cells().run(request.getCode(), count);
-            stopOutput(flusher);
-            if (result.hasValue()) {
+            stopOutput();
+            if (result.hasValue() && !isDisplayId(result.value())) {
                 env.publish(new PublishExecuteResult(count, displayData(result.value(), null)));
             }
             env.defer().reply(new ExecuteReply(count, Map.of()));
         } catch (CellException e) {
-            stopOutput(flusher);
+            stopOutput();
             reportError(env, count, e.name(), e.getMessage(), e.traceback());
         } catch (Throwable e) {
-            stopOutput(flusher);
+            stopOutput();
             reportError(env, count, e.getClass().getName(), String.valueOf(e.getMessage()),
                     List.of(e.getClass().getName() + ": " + e.getMessage()));
         }
     }
 
-    private void stopOutput(ScheduledExecutorService flusher) {
-        flusher.shutdownNow();
+    private void stopOutput() {
         System.out.flush();
         System.err.flush();
         out.detach();
@@ -194,6 +209,11 @@ public final class Kernel extends BaseKernel implements Display.Sink {
         displayIds.put(id, Boolean.TRUE);
         current.publish(new PublishDisplayData(data));
         return id;
+    }
+
+    /** True for an id just returned by display(...), which a cell ending in display(x) should not show. */
+    private boolean isDisplayId(Object value) {
+        return value instanceof String s && displayIds.containsKey(s);
     }
 
     @Override

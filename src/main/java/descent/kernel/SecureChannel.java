@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
@@ -84,6 +85,7 @@ final class SecureChannel extends ShellChannel {
 
         private final HMACGenerator hmac;
         private final LinkedHashSet<String> seen = new LinkedHashSet<>();
+        private final AtomicLong refused = new AtomicLong();
 
         Guard(HMACGenerator hmac) {
             this.hmac = hmac;
@@ -219,8 +221,13 @@ final class SecureChannel extends ShellChannel {
         }
     }
 
+    /** Logs the first few refusals, then every hundredth, so a flood cannot flood the log. */
     private Message<?> refuse(String why) {
-        Kernel.log("dropped a message on the " + (control ? "control" : "shell") + " channel: " + why);
+        long n = guard.refused.incrementAndGet();
+        if (n <= 10 || n % 100 == 0) {
+            Kernel.log("dropped a message on the " + (control ? "control" : "shell") + " channel: " + why
+                    + " (" + n + " dropped so far)");
+        }
         return null;
     }
 

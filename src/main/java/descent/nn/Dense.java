@@ -1,5 +1,6 @@
 package descent.nn;
 
+import descent.init.Fans;
 import descent.init.Initializer;
 import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -26,6 +27,7 @@ public final class Dense implements Layer {
     private INDArray w, b, dw, db;
     private INDArray x, y, dx;
     private double[] bRow, dbRow, yRows, dyRows;
+    /** False for a network's first layer: the data's ∂L/∂x is not needed. */
     boolean inputGradient = true;
 
     /** A dense layer whose weights the network initialises (He before ReLU, Xavier otherwise). */
@@ -112,7 +114,8 @@ public final class Dense implements Layer {
     @Override
     public void init(Random rng) {
         Objects.requireNonNull(init, "the initializer (set by the network or the constructor)");
-        init.init(w, in, out, rng);
+        Fans fans = Fans.dense(in, out);                               // fanIn = in, fanOut = out
+        init.init(w, fans.fanIn(), fans.fanOut(), rng);
         b.assign(0);
     }
 

@@ -10,7 +10,8 @@ import org.nd4j.linalg.api.rng.Random;
  * <p>A layer keeps its parameters as views into the network's one flat θ, and their gradients as
  * views into the flat gradient (see {@link #bind}). It keeps its output buffers and reuses them
  * while the batch size stays the same, so a training step allocates nothing. {@code backward} must
- * follow the {@code forward} of the same batch.
+ * follow the {@code forward} of the same batch. A layer object belongs to one network: build a new
+ * one for each network.
  */
 public interface Layer {
 

@@ -1,6 +1,8 @@
 package descent.nn;
 
+import descent.init.HeNormal;
 import descent.init.Initializer;
+import descent.init.XavierUniform;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -330,7 +332,7 @@ public final class Network {
                         throw new IllegalArgumentException("layer " + i + " " + dense
                                 + " must take " + width + " inputs");
                     }
-                    dense.defaultInitializer(init != null ? init : DefaultInit.forActivation(nextActivation(list, i)));
+                    dense.defaultInitializer(init != null ? init : defaultInit(nextActivation(list, i)));
                 }
                 width = layer.outputSize(width);
             }
@@ -352,6 +354,15 @@ public final class Network {
                 }
             }
             return list;
+        }
+
+        /**
+         * He normal N(0, 2/fanIn) before ReLU-like units (He et al., 2015); Xavier uniform
+         * U(±√(6/(fanIn + fanOut))) before tanh, sigmoid, identity or the loss (Glorot and Bengio, 2010).
+         */
+        private static Initializer defaultInit(Layer next) {
+            return next instanceof Relu || next instanceof LeakyRelu || next instanceof Elu
+                    ? new HeNormal() : new XavierUniform();
         }
 
         private static Layer nextActivation(List<Layer> list, int i) {

@@ -24,10 +24,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <pre>
  *   θ ← θ − α_t · m / (√v + ε̂)
  * </pre>
- * which is η·m̂/(√v̂ + ε) multiplied out: one square root and one division per parameter, which
- * is what keeps the step at the memory-bandwidth limit (each extra division cost ≈0.3 ns per
- * float parameter here). Torch divides √v by √(1 − β2ᵗ) instead; the two agree to rounding
- * (1e-10 relative over 200 steps, see the golden test).
+ * which is η·m̂/(√v̂ + ε) multiplied out: one square root and one division per parameter instead
+ * of two divisions (vector division and square root are the slowest arithmetic of the step).
+ * Torch divides √v by √(1 − β2ᵗ) instead; the two agree to the last bit or two (golden test).
  */
 public class Adam extends ElementwiseOptimizer {
     final double beta1, beta2, eps;

@@ -160,6 +160,7 @@ public final class Trainer {
         Progress progress = new Progress(quiet, epochs, stepsPerEpoch, validation != null);
         INDArray theta = net.theta();
         INDArray grad = net.grad();
+        INDArray validationTargets = validation == null ? null : validation.oneHot();
         INDArray best = null;
         EarlyStopping stopping = earlyStopping == null ? null
                 : new EarlyStopping(earlyStopping.metric(), earlyStopping.patience());
@@ -190,7 +191,7 @@ public final class Trainer {
                 row.add(loss, net.lastCorrect(), batch.size(), norm);
                 epochStats.add(loss, net.lastCorrect(), batch.size(), norm);
                 if (step % rowEvery == 0 || step == epochs * stepsPerEpoch) {
-                    double[] val = validate();
+                    double[] val = validate(validationTargets);
                     History.add(history, step, epoch, row.loss(), row.accuracy(), optimizer.learningRate(),
                             row.gradNorm(), (System.nanoTime() - start) / 1e9, val[0], val[1]);
                     row.clear();
@@ -243,11 +244,11 @@ public final class Trainer {
         return optimizer;
     }
 
-    private double[] validate() {
+    private double[] validate(INDArray targets) {
         if (validation == null) {
             return new double[] {Double.NaN, Double.NaN};
         }
-        Network.Evaluation e = net.evaluate(validation.features(), validation.oneHot());
+        Network.Evaluation e = net.evaluate(validation.features(), targets);
         return new double[] {e.loss(), e.accuracy()};
     }
 

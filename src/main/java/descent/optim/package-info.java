@@ -1,0 +1,29 @@
+/**
+ * Gradient-descent optimizers written from scratch, one small class per method, each equal to
+ * {@code torch.optim} 1.13 (defaults, where ε sits, the first momentum step), and wrappers that
+ * compose with any of them.
+ *
+ * <ul>
+ *   <li>{@link descent.optim.Sgd}, {@link descent.optim.Momentum}, {@link descent.optim.Nesterov}
+ *   <li>{@link descent.optim.AdaGrad}, {@link descent.optim.AdaDelta}, {@link descent.optim.RmsProp}
+ *       (plain, {@code centered()}, {@code withMomentum(μ)})
+ *   <li>{@link descent.optim.Adam}, {@link descent.optim.AdaMax}, {@link descent.optim.Nadam},
+ *       {@link descent.optim.AmsGrad}, {@link descent.optim.AdamW}
+ *   <li>wrappers: {@link descent.optim.WeightDecay} (L2, g + λθ),
+ *       {@link descent.optim.DecoupledWeightDecay} (θ − ηλθ), {@link descent.optim.ClipByGlobalNorm},
+ *       {@link descent.optim.ClipByValue}, {@link descent.optim.GradientNoise}
+ * </ul>
+ *
+ * <p>Conventions. θ and g are one flat FLOAT or DOUBLE INDArray each, of equal shape and type,
+ * contiguous; nothing is converted, and the state has θ's type. Constructors and
+ * {@code setLearningRate} reject bad hyper-parameters with an IllegalArgumentException naming
+ * the argument and the value; {@code step} rejects θ and g of different shape or type (or a θ
+ * unlike the one the state was built for) before writing anything, so θ and the state stay as
+ * they were. A NaN or infinite gradient is not rejected: checking costs a pass over g, torch
+ * does not check either, and the training loop stops on the resulting non-finite loss. The state
+ * accessors the lessons plot ({@code adam.m()}, {@code adam.v()}, {@code adam.mHat()},
+ * {@code adagrad.effectiveRate()}, ...) return fresh copies, null before the first step;
+ * {@code t()} is the step count and {@code reset()} forgets state and t. Wrappers never write the
+ * caller's gradient. A warmed-up step allocates nothing.
+ */
+package descent.optim;

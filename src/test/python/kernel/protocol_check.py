@@ -1,0 +1,443 @@
+"""Drives Descent's Java kernel through Debian's jupyter_client, as Jupyter itself would.
+
+Run by descent.kernel.KernelProtocolTest with JUPYTER_PATH pointing at a kernelspec written by
+descent.kernel.Install. Prints one line per check, "PASS <name> <detail>" or "FAIL <name> <why>",
+and figures as "FIGURE <name> <value>". Usage: protocol_check.py <work-dir> [<extra-jar-dir>]
+"""
+import base64
+import json
+import os
+import queue
+import random
+import statistics
+import sys
+import time
+
+import zmq
+from jupyter_client.manager import start_new_kernel
+from jupyter_client.session import Session
+
+WORK = sys.argv[1]
+EXTRA_JARS = sys.argv[2] if len(sys.argv) > 2 else None
+failures = 0
+km = kc = None
+
+
+def report(name, ok, detail=""):
+    global failures
+    print(("PASS " if ok else "FAIL ") + name + (" " + str(detail) if detail else ""), flush=True)
+    failures += 0 if ok else 1
+
+
+def figure(name, value):
+    print("FIGURE " + name + " " + str(value), flush=True)
+
+
+def check(name):
+    """Runs the decorated function as a named check; an exception fails it."""
+    def wrap(fn):
+        try:
+            result = fn()
+            report(name, True, result if result is not None else "")
+        except AssertionError as e:
+            report(name, False, str(e)[:600])
+        except Exception as e:  # noqa: BLE001 - any error fails the check, and the next ones run
+            report(name, False, repr(e)[:600])
+        return fn
+    return wrap
+
+
+class Cell:
+    """A cell's reply and its outputs (message type, content, seconds since sent)."""
+
+    def __init__(self, reply, outputs):
+        self.reply = reply
+        self.outputs = outputs
+
+    @property
+    def ok(self):
+        return self.reply["status"] == "ok"
+
+    def of(self, msg_type):
+        return [c for t, c, _ in self.outputs if t == msg_type]
+
+    def result(self):
+        results = self.of("execute_result")
+        return results[-1]["data"] if results else None
+
+    def text(self, name="stdout"):
+        return "".join(c["text"] for c in self.of("stream") if c["name"] == name)
+
+    def __repr__(self):
+        return "reply=%s outputs=%s" % (self.reply, [(t, str(c)[:200]) for t, c, _ in self.outputs])
+
+
+def run(kc, code, timeout=30):
+    start = time.perf_counter()
+    msg_id = kc.execute(code)
+    outputs = []
+    while True:
+        msg = kc.get_iopub_msg(timeout=timeout)
+        if msg["parent_header"].get("msg_id") != msg_id:
+            continue
+        kind = msg["msg_type"]
+        if kind == "status" and msg["content"]["execution_state"] == "idle":
+            break
+        if kind not in ("status", "execute_input"):
+            outputs.append((kind, msg["content"], time.perf_counter() - start))
+    return Cell(shell_reply(kc, msg_id, timeout)["content"], outputs)
+
+
+def shell_reply(kc, msg_id, timeout=30):
+    """The reply to msg_id, skipping replies to earlier requests (start-up sends several kernel_info)."""
+    while True:
+        reply = kc.get_shell_msg(timeout=timeout)
+        if reply["parent_header"].get("msg_id") == msg_id:
+            return reply
+        assert reply["msg_type"] == "kernel_info_reply", "reply to another request: %s" % reply
+
+
+def value(kc, code):
+    cell = run(kc, code)
+    assert cell.ok, cell
+    return cell.result()["text/plain"]
+
+
+# ---------------------------------------------------------------------------------------------
+def main():
+    global km, kc
+    t0 = time.perf_counter()
+    km, kc = start_new_kernel(kernel_name="java", startup_timeout=60)
+    first = run(kc, "1 + 1")
+    figure("cold_start_to_first_result_s", round(time.perf_counter() - t0, 3))
+    report("execute", first.ok and first.result()["text/plain"] == "2", first.result())
+
+
+    @check("streams")
+    def _():
+        cell = run(kc, 'System.out.println("out 1"); System.err.println("err 1");\n'
+                       'for (int i = 0; i < 3; i++) { System.out.println("tick " + i); Thread.sleep(300); }')
+        assert cell.ok, cell
+        assert "out 1" in cell.text("stdout") and "err 1" in cell.text("stderr"), cell
+        ticks = [t for kind, c, t in cell.outputs if kind == "stream" and "tick 0" in c["text"]]
+        end = cell.outputs[-1][2]
+        assert ticks and ticks[0] < end - 0.4, "tick 0 came at %.2fs, the cell ended at %.2fs" % (ticks[0], end)
+        return "first tick after %.2f s of %.2f s" % (ticks[0], end)
+
+
+    @check("display_and_update_display")
+    def _():
+        cell = run(kc, 'String id = display("first");\nupdateDisplay(id, "second");\nid')
+        assert cell.ok, cell
+        shown, updated = cell.of("display_data"), cell.of("update_display_data")
+        assert shown[0]["data"]["text/plain"] == "first" and updated[0]["data"]["text/plain"] == "second", cell
+        assert shown[0]["transient"]["display_id"] == updated[0]["transient"]["display_id"], cell
+        bare = run(kc, 'display("alone")')
+        assert bare.of("display_data") and bare.result() is None, "display(x) as last line shows its id: %s" % bare
+
+
+    @check("display_sink_for_the_library")
+    def _():
+        cell = run(kc, 'String bar = descent.display.Display.display(new descent.display.Html("<b>1%</b>", "1%"));\n'
+                       'descent.display.Display.update(bar, new descent.display.Html("<b>100%</b>", "100%"));\n'
+                       'descent.display.Display.interactive()')
+        assert cell.ok, cell
+        assert cell.of("display_data")[0]["data"]["text/html"] == "<b>1%</b>", cell
+        assert cell.of("update_display_data")[0]["data"]["text/plain"] == "100%", cell
+        assert cell.result()["text/plain"] == "true", cell
+
+
+    CHART = ('var chart = new XYChartBuilder().width(320).height(240).title("loss").build();\n'
+             'chart.addSeries("sgd", new double[] {1, 2, 3}, new double[] {3, 2, 1.5});\n')
+
+
+    @check("render_chart_png_and_svg")
+    def _():
+        cell = run(kc, CHART + "chart")
+        assert cell.ok, cell
+        png = base64.b64decode(cell.result()["image/png"])
+        assert png[:8] == b"\x89PNG\r\n\x1a\n", png[:8]
+        svg = run(kc, 'display(chart, "svg");')
+        assert "<svg" in svg.of("display_data")[0]["data"]["image/svg+xml"], svg
+        default_svg = run(kc, 'descent.kernel.Renderers.chartFormat("svg");\nchart')
+        assert "image/svg+xml" in default_svg.result(), default_svg
+        run(kc, 'descent.kernel.Renderers.chartFormat("png");')
+        return "PNG %d bytes" % len(png)
+
+
+    @check("render_image_gif_html")
+    def _():
+        image = run(kc, "new java.awt.image.BufferedImage(4, 3, java.awt.image.BufferedImage.TYPE_INT_RGB)")
+        assert base64.b64decode(image.result()["image/png"])[:4] == b"\x89PNG", image
+        gif = run(kc, 'new descent.display.Gif(new byte[] {71, 73, 70, 56, 57, 97, 1, 0, 1, 0, 0, 0, 0, 59})')
+        assert base64.b64decode(gif.result()["image/gif"])[:3] == b"GIF", gif
+        html = run(kc, 'new descent.display.Html("<i>x</i>", "x")')
+        assert html.result()["text/html"] == "<i>x</i>" and html.result()["text/plain"] == "x", html
+
+
+    @check("render_table")
+    def _():
+        cell = run(kc, 'Table t = Table.create("losses", IntColumn.create("epoch", java.util.stream.IntStream'
+                       '.range(0, 100).toArray()), DoubleColumn.create("loss", java.util.stream.DoubleStream'
+                       '.iterate(1, x -> x * 0.9).limit(100).toArray()));\nt')
+        assert cell.ok, cell
+        html = cell.result()["text/html"]
+        assert "<th>epoch</th>" in html and "80 more rows" in html and html.count("<tr>") == 1 + 15 + 1 + 5, html[:300]
+        assert "epoch" in cell.result()["text/plain"], cell
+
+
+    @check("render_ndarray")
+    def _():
+        cell = run(kc, "Nd4j.linspace(1, 6, 6).reshape(2, 3)", timeout=60)
+        assert cell.ok, cell
+        text = cell.result()["text/plain"]
+        assert "shape [2, 3]" in text and "FLOAT" in text and "6.0" in text, text
+        return text.splitlines()[0]
+
+
+    @check("register_renderer")
+    def _():
+        cell = run(kc, 'record Point(int x, int y) {}\n'
+                       'descent.kernel.Renderers.register(Point.class, p -> Map.of("text/html", "<b>" + p.x() + "</b>"));\n'
+                       'new Point(7, 8)')
+        assert cell.ok and cell.result()["text/html"] == "<b>7</b>", cell
+
+
+    @check("runtime_error_named_and_trimmed")
+    def _():
+        run(kc, "int divide(int a, int b) {\n    return a / b;\n}")
+        cell = run(kc, "int k = 1;\nint r = divide(k, 0);")
+        assert cell.reply["ename"] == "java.lang.ArithmeticException", cell
+        trace = "\n".join(cell.reply["traceback"])
+        assert "at divide (In [" in trace and "line 2)" in trace, trace
+        assert "reflect" not in trace and "descent.kernel" not in trace, trace
+        return trace.replace("\n", " | ")
+
+
+    @check("compile_error_points_at_text")
+    def _():
+        cell = run(kc, "int a = 1;\nint b = a + undefinedThing;")
+        assert cell.reply["ename"] == "CompilationException", cell
+        trace = cell.reply["traceback"]
+        line = next(i for i, t in enumerate(trace) if "undefinedThing;" in t)
+        caret = trace[line + 1]
+        assert caret.index("^") == trace[line].index("undefinedThing"), trace
+        assert "line 2" in trace[line - 1], trace
+        return " | ".join(trace)
+
+
+    @check("complete")
+    def _():
+        reply = shell_reply(kc, kc.complete("Math.ma", 7))["content"]
+        assert any(m.startswith("max") for m in reply["matches"]), reply
+        assert reply["cursor_start"] == 5 and reply["cursor_end"] == 7, reply
+
+
+    @check("inspect")
+    def _():
+        reply = shell_reply(kc, kc.inspect("Math.max", 8))["content"]
+        assert reply["found"] and "max(" in reply["data"]["text/plain"], reply
+        return reply["data"]["text/plain"].splitlines()[0]
+
+
+    @check("is_complete")
+    def _():
+        answers = {}
+        for code in ["int x = 1;", "for (int i = 0; i < 3; i++) {", "%time 1 + 1", "int x = 1 +* ;)"]:
+            answers[code] = shell_reply(kc, kc.is_complete(code))["content"]["status"]
+        assert answers["int x = 1;"] == "complete", answers
+        assert answers["for (int i = 0; i < 3; i++) {"] == "incomplete", answers
+        assert answers["%time 1 + 1"] == "complete", answers
+        assert answers["int x = 1 +* ;)"] == "invalid", answers
+
+
+    @check("magics")
+    def _():
+        script = os.path.join(WORK, "helpers.jsh")
+        with open(script, "w") as f:
+            f.write("int twice(int x) {\n    return 2 * x;\n}\n")
+        assert value(kc, "%load " + script + "\ntwice(21)") == "42"
+        timed = run(kc, "%time twice(2)")
+        assert "Wall time" in timed.text() and timed.result()["text/plain"] == "4", timed
+        cell_timed = run(kc, "%%time\nint s = 0;\nfor (int i = 0; i < 10; i++) s += i;\ns")
+        assert "Wall time" in cell_timed.text() and cell_timed.result()["text/plain"] == "45", cell_timed
+        if EXTRA_JARS:
+            added = run(kc, "%jars " + os.path.join(EXTRA_JARS, "*.jar") + "\nextra.Extra.answer()")
+            assert added.ok and added.result()["text/plain"] == "42", added
+            assert value(kc, "%classpath " + EXTRA_JARS + "\n1") == "1"
+        unknown = run(kc, "%nosuch")
+        assert unknown.reply["ename"] == "MagicException", unknown
+
+
+    @check("interrupt")
+    def _():
+        msg_id = kc.execute("long spins = 0;\nwhile (true) { spins++; }")
+        time.sleep(1.0)
+        sent = time.perf_counter()
+        km.interrupt_kernel()
+        reply = shell_reply(kc, msg_id, timeout=10)
+        stopped = time.perf_counter() - sent
+        assert reply["content"]["status"] == "error" and reply["content"]["ename"] == "Interrupted", reply["content"]
+        assert stopped < 1.0, "stopped after %.2f s" % stopped
+        assert value(kc, "1 + 2") == "3"
+        figure("interrupt_to_reply_s", round(stopped, 3))
+        return "stopped after %.3f s" % stopped
+
+
+    @check("faults_throw_oom_exit")
+    def _():
+        thrown = run(kc, 'throw new IllegalStateException("boom")')
+        assert thrown.reply["ename"] == "java.lang.IllegalStateException" and thrown.reply["evalue"] == "boom", thrown
+        oom = run(kc, "long[] huge = new long[2_000_000_000];")
+        assert oom.reply["ename"] == "java.lang.OutOfMemoryError", oom
+        exit_cell = run(kc, "System.exit(3);")
+        assert exit_cell.reply["ename"] == "java.lang.SecurityException", exit_cell
+        assert "System.exit(3)" in exit_cell.reply["evalue"], exit_cell
+        assert km.is_alive() and value(kc, '"still here"') == "still here"
+
+
+    @check("binds_only_to_connection_ip")
+    def _():
+        info = kc.get_connection_info()
+        ports = {info[k] for k in ("shell_port", "iopub_port", "stdin_port", "control_port", "hb_port")}
+        ip_hex = "".join("%02X" % int(b) for b in reversed(info["ip"].split(".")))
+        bound = {}
+        for table in ("/proc/net/tcp", "/proc/net/tcp6"):   # Java listens on IPv4-mapped IPv6 sockets
+            with open(table) as f:
+                for row in f.read().splitlines()[1:]:
+                    local, state = row.split()[1], row.split()[3]
+                    address, port = local.split(":")
+                    if state == "0A" and int(port, 16) in ports:
+                        bound[int(port, 16)] = address
+        assert set(bound) == ports, "listening: %s, expected ports %s" % (bound, ports)
+        mapped = "0000000000000000FFFF0000" + ip_hex
+        assert all(a in (ip_hex, mapped) for a in bound.values()), bound
+        return "%d ports on %s" % (len(bound), info["ip"])
+
+
+    @check("security_barrage")
+    def _():
+        info = kc.get_connection_info()
+        key = info["key"] if isinstance(info["key"], bytes) else info["key"].encode()
+        marker = os.path.join(WORK, "forged-ran")
+        run(kc, "int hits = 0;")
+        session = Session(key=key, signature_scheme=info["signature_scheme"])
+        ctx = zmq.Context()
+        socks = {}
+        for channel in ("shell", "control"):
+            s = ctx.socket(zmq.DEALER)
+            s.setsockopt(zmq.LINGER, 0)
+            s.connect("tcp://%s:%d" % (info["ip"], info[channel + "_port"]))
+            socks[channel] = s
+        forge = 'java.nio.file.Files.createFile(java.nio.file.Path.of("%s"));' % marker
+
+        def frames(code, signer=session, msg_type="execute_request"):
+            msg = session.msg(msg_type, {"code": code, "silent": False, "store_history": True,
+                                         "user_expressions": {}, "allow_stdin": False, "stop_on_error": True})
+            return signer.serialize(msg)
+
+        legit = frames("hits++;")
+        socks["shell"].send_multipart(legit)           # runs once
+        wrong_key = Session(key=b"not-the-key", signature_scheme=info["signature_scheme"])
+        rng = random.Random(7)
+        sent = 0
+        for i in range(1000):
+            kind = i % 10
+            f = frames(forge)
+            if kind == 0:
+                bad = frames(forge, signer=wrong_key)                           # wrong key
+            elif kind == 1:
+                bad = [f[0], b"%064x" % rng.getrandbits(256)] + f[2:]           # random signature
+            elif kind == 2:
+                bad = [f[0], f[1].upper()] + f[2:]                              # same digits, other case
+            elif kind == 3:
+                bad = [f[0], b""] + f[2:]                                       # no signature
+            elif kind == 4:
+                bad = list(legit)                                               # replay of a real message
+            elif kind == 5:
+                bad = f[2:]                                                     # no <IDS|MSG> delimiter
+            elif kind == 6:
+                bad = [f[0], f[1], f[2]]                                        # truncated
+            elif kind == 7:
+                bad = [bytes(rng.getrandbits(8) for _ in range(rng.randint(0, 64))) for _ in range(rng.randint(1, 8))]
+            elif kind == 8:
+                header = b'{"msg_id": "x", "msg_type": "execute_request"'         # signed, not JSON
+                bad = [b"<IDS|MSG>", session.sign([header, b"{}", b"{}", b"{}"]), header, b"{}", b"{}", b"{}"]
+            else:
+                bad = [f[0], f[1], f[3], f[2]] + f[4:]                          # frames swapped
+            socks["shell" if i % 2 == 0 else "control"].send_multipart(bad)
+            sent += 1
+        time.sleep(1.0)
+        assert value(kc, "hits") == "1", "the legit message ran %s times" % value(kc, "hits")
+        assert not os.path.exists(marker), "a forged message ran"
+        assert value(kc, "6 * 7") == "42"
+        assert shell_reply(kc, kc.kernel_info(), 5)["msg_type"] == "kernel_info_reply"
+        km.interrupt_kernel()                           # the control channel still works
+        assert value(kc, '"alive"') == "alive"
+        for s in socks.values():
+            s.close()
+        ctx.term()
+        return "%d bad messages; none ran; kernel answers" % sent
+
+
+    @check("latency")
+    def _():
+        times = []
+        for i in range(120):
+            start = time.perf_counter()
+            run(kc, "%d + 1" % i)
+            times.append((time.perf_counter() - start) * 1000)
+        info = []
+        for _ in range(50):
+            start = time.perf_counter()
+            shell_reply(kc, kc.kernel_info(), 5)
+            info.append((time.perf_counter() - start) * 1000)
+        cell, proto = statistics.median(times[20:]), statistics.median(info)
+        figure("trivial_cell_round_trip_median_ms", round(cell, 2))
+        figure("kernel_info_round_trip_median_ms", round(proto, 2))
+        assert proto <= 10, "kernel_info round trip %.1f ms" % proto
+        return "cell %.1f ms, kernel_info %.1f ms" % (cell, proto)
+
+
+    @check("memory_1000_cells")
+    def _():
+        heap = "System.gc(); System.gc(); (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / 1024"
+        before = int(value(kc, heap))
+        start = time.perf_counter()
+        for i in range(1000):
+            cell = run(kc, "int v%d = %d * 2;" % (i % 50, i))
+            assert cell.ok, cell
+        after = int(value(kc, heap))
+        figure("heap_before_kib", before)
+        figure("heap_after_1000_cells_kib", after)
+        figure("seconds_for_1000_cells", round(time.perf_counter() - start, 1))
+        return "heap after GC %d KiB -> %d KiB (%+.1f KiB per cell)" % (before, after, (after - before) / 1000)
+
+
+    @check("restart")
+    def _():
+        run(kc, "int remembered = 5;")
+        km.restart_kernel(now=False)
+        kc.wait_for_ready(timeout=60)
+        gone = run(kc, "remembered")
+        assert gone.reply["ename"] == "CompilationException", gone
+        assert value(kc, "2 + 2") == "4"
+
+
+    @check("shutdown")
+    def _():
+        process = km.provisioner.process if hasattr(km, "provisioner") else km.kernel
+        km.shutdown_kernel(now=False)
+        code = process.poll() if process is not None else None
+        assert not km.is_alive(), "kernel still running"
+        assert code == 0, "kernel exit status %s (killed instead of exiting?)" % code
+
+
+
+
+try:
+    main()
+finally:
+    if km is not None and km.is_alive():
+        km.shutdown_kernel(now=True)
+sys.exit(1 if failures else 0)
