@@ -51,7 +51,7 @@ final class Cells {
     Cells(Kernel kernel) {
         shell = JShell.builder()
                 .executionEngine(new InProcessExecution.Provider(engine), Map.of())
-                .compilerOptions("-Xlint:-options")
+                .compilerOptions("-proc:none")
                 .build();
         analysis = shell.sourceCodeAnalysis();
         magics = new Magics(this);

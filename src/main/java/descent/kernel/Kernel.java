@@ -180,15 +180,14 @@ public final class Kernel extends BaseKernel implements Display.Sink {
         return data;
     }
 
-    /** Runs code as part of the current cell (jjava's {@code eval(...)} helper); returns its value. */
+    /**
+     * Refused: jjava's {@code eval(...)} helper would run JShell from inside a running cell, and
+     * JShell cannot evaluate while it is evaluating. Cells run through {@link #handleExecuteRequest}.
+     */
     @Override
     public Object evalRaw(String code) {
-        try {
-            Cells.Result result = cells().run(code, executionCount.get() - 1);
-            return result.hasValue() ? result.value() : null;
-        } catch (CellException e) {
-            throw new IllegalStateException(e.name() + ": " + e.getMessage());
-        }
+        throw new UnsupportedOperationException("a cell cannot evaluate code through the kernel;"
+                + " write the code in the cell itself");
     }
 
     @Override

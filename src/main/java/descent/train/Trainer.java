@@ -14,7 +14,7 @@ import tech.tablesaw.api.Table;
 /**
  * Mini-batch training of a {@link Network} with any {@link Optimizer}:
  * <pre>
- *   for each epoch:  shuffle (seeded);  for each batch B:
+ *   for each epoch:  shuffle (seeded; not with inOrder());  for each batch B:
  *       L = loss(B);  g = ∂L/∂θ            (net.gradient)
  *       g ← g·min(1, c/‖g‖)                (optional max-norm clipping)
  *       η ← schedule(step)                 (optional; or per epoch)
@@ -50,6 +50,7 @@ public final class Trainer {
     private double maxNorm = Double.POSITIVE_INFINITY;
     private int logEvery;
     private boolean quiet;
+    private boolean inOrder;
     private Table history;
     private int bestRow = -1;
     private boolean stoppedEarly;
@@ -133,6 +134,12 @@ public final class Trainer {
         return this;
     }
 
+    /** Batches in the data set's stored order, the same every epoch, instead of reshuffled each epoch. */
+    public Trainer inOrder() {
+        this.inOrder = true;
+        return this;
+    }
+
     /** No progress output at all (sweeps, tests). */
     public Trainer quiet() {
         this.quiet = true;
@@ -154,7 +161,8 @@ public final class Trainer {
         if (plateau != null) {
             optimizer.setLearningRate(plateau.learningRate());
         }
-        Batches batches = train.batches(Math.min(batchSize, train.size()), seed);
+        Batches batches = inOrder ? train.batchesInOrder(Math.min(batchSize, train.size()))
+                : train.batches(Math.min(batchSize, train.size()), seed);
         int stepsPerEpoch = batches.count();
         int rowEvery = logEvery > 0 ? logEvery : stepsPerEpoch;
         Progress progress = new Progress(quiet, epochs, stepsPerEpoch, validation != null);
