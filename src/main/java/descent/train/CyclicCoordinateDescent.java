@@ -2,6 +2,7 @@ package descent.train;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -167,7 +168,7 @@ public final class CyclicCoordinateDescent {
         }
 
         Sweep.Point point() {
-            Map<String, Object> values = new java.util.LinkedHashMap<>();
+            Map<String, Object> values = new LinkedHashMap<>();
             values.put("lr", lr());
             values.put("momentum", momentum());
             values.put("weight_decay", alpha);

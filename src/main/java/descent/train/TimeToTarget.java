@@ -18,8 +18,8 @@ import tech.tablesaw.api.Table;
  *   repeat:  for each mini-batch B of n examples:  θ ← optimizer.step(θ, ∇L_B(θ))
  *            every ≈ 1/checksPerEpoch epoch:  stop when L(θ) over all N examples ≤ target
  * </pre>
- * The full loss is checked every max(1, round(N/(n·checksPerEpoch))) iterations, so the counts are
- * exact to that granularity; the clock stops while it is checked. Shallue et al. (2018), "Measuring
+ * The full loss is checked every max(1, round(N/(n·checksPerEpoch))) iterations and at the end of
+ * every epoch, so the counts are exact to that granularity; the clock stops while it is checked. Shallue et al. (2018), "Measuring
  * the effects of data parallelism on neural network training", count steps to a target the same way.
  */
 public final class TimeToTarget {
