@@ -29,7 +29,7 @@ import tech.tablesaw.api.Table;
  * setting is never trained twice; ρ must stay ≥ 0.
  *
  * <p>Each run is a training, given as for a {@link Sweep}: a function of a point with the values
- * "lr", "momentum" and "weight_decay" that returns the history; its last val_accuracy is the
+ * "λ" (learning rate), "ρ" (momentum) and "α" (weight decay) that returns the history; its last val_accuracy is the
  * score (a diverged run scores its last row, or 0 without one).
  */
 public final class CyclicCoordinateDescent {
@@ -169,9 +169,9 @@ public final class CyclicCoordinateDescent {
 
         Sweep.Point point() {
             Map<String, Object> values = new LinkedHashMap<>();
-            values.put("lr", lr());
-            values.put("momentum", momentum());
-            values.put("weight_decay", alpha);
+            values.put("λ", lr());
+            values.put("ρ", momentum());
+            values.put("α", alpha);
             return new Sweep.Point(values);
         }
     }

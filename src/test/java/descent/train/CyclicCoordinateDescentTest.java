@@ -14,11 +14,11 @@ class CyclicCoordinateDescentTest {
 
     /** A made-up accuracy, best at λα/(1−ρ) = 16× the start's, 1−ρ = 1/8 and α = 0.04. */
     static Table fakeTraining(Sweep.Point p) {
-        double u = p.get("lr") * p.get("weight_decay") / (1 - p.get("momentum"));
-        double score = 0.9 - 0.02 * Math.abs(log2(u / (16 * 2e-5))) - 0.01 * Math.abs(log2((1 - p.get("momentum")) / 0.125))
-                - 0.005 * Math.abs(log2(p.get("weight_decay") / 0.04));
+        double u = p.get("λ") * p.get("α") / (1 - p.get("ρ"));
+        double score = 0.9 - 0.02 * Math.abs(log2(u / (16 * 2e-5))) - 0.01 * Math.abs(log2((1 - p.get("ρ")) / 0.125))
+                - 0.005 * Math.abs(log2(p.get("α") / 0.04));
         Table h = History.empty(true);
-        History.add(h, 1, 1, 1.0, 0.5, p.get("lr"), 1.0, 0.0, 1.0, score);
+        History.add(h, 1, 1, 1.0, 0.5, p.get("λ"), 1.0, 0.0, 1.0, score);
         return h;
     }
 
