@@ -60,7 +60,9 @@ final class Heap {
 
     /** The native bytes of {@code a}, positioned at its first element. */
     private static ByteBuffer bytes(INDArray a) {
-        if (a.ordering() != 'c' || (a.length() > 1 && a.elementWiseStride() != 1)) {
+        // A vector (n × 1, say a view of a label column) has one element order whatever its flag.
+        boolean rowMajor = a.ordering() == 'c' || a.isVectorOrScalar();
+        if (!rowMajor || (a.length() > 1 && a.elementWiseStride() != 1)) {
             throw new IllegalArgumentException("array must be contiguous in row-major order, got "
                     + a.shapeInfoToString());
         }

@@ -16,8 +16,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>Kingma &amp; Ba, "Adam: A Method for Stochastic Optimization" (ICLR 2015), Algorithm 1.
  * Equals {@code torch.optim.Adam} (lr 1e-3, betas (0.9, 0.999), eps 1e-8): ε is added to √v̂,
- * not to v̂. Without the bias correction m and v start at 0 and the first steps are tiny; with it
- * the first step is η·g/(|g| + ε) ≈ η on every coordinate.
+ * not to v̂. Both m and v start at 0, so both are biased toward 0 early on. Uncorrected, the two
+ * biases do not cancel: at t = 1 the step is η·(1 − β1)g/√((1 − β2)g²) = η·0.1/√0.001 ≈ 3.16·η
+ * with the defaults — too large, not tiny (m alone would make it tiny; v alone, huge; see
+ * {@link AdamWithoutBiasCorrection} and lesson 4). With the correction the first step is
+ * η·g/(|g| + ε) ≈ η on every coordinate.
  *
  * <p>The code takes the paper's own cheaper form of the same step (end of its section 2): with
  * α_t = η·√(1 − β2ᵗ)/(1 − β1ᵗ) and ε̂ = ε·√(1 − β2ᵗ),

@@ -1,0 +1,68 @@
+package descent.optim;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Forgets the state of the optimizer it wraps every {@code period} steps: the "reset AdaGrad's
+ * sum" trick.
+ *
+ * <pre>
+ *   before steps period+1, 2·period+1, …:   inner.reset()     (AdaGrad: G ← 0, t ← 0)
+ *   every step:                              inner.step(θ, g)
+ * </pre>
+ *
+ * <p>AdaGrad's sum G = Σ g² only grows, so its effective rate η/(√G + ε) only falls; after a
+ * long walk (or early, very large gradients) the rate is too small to make progress. Restarting
+ * the sum gives the method back a rate matched to the gradients it sees now. It wraps any
+ * optimizer: for Adam a reset restarts the moments and the bias correction.
+ */
+public final class PeriodicReset implements Optimizer {
+    private final Optimizer inner;
+    private final int period;
+    private long t;
+
+    /**
+     * @param inner  the optimizer whose state is forgotten
+     * @param period the number of steps between resets, ≥ 1
+     */
+    public PeriodicReset(Optimizer inner, int period) {
+        if (inner == null) throw new IllegalArgumentException("inner optimizer must not be null, got null");
+        if (period < 1) throw new IllegalArgumentException("period must be >= 1, got " + period);
+        this.inner = inner;
+        this.period = period;
+    }
+
+    @Override
+    public void step(INDArray theta, INDArray grad) {
+        Flat.checkPair(theta, grad);
+        if (t > 0 && t % period == 0) inner.reset();
+        inner.step(theta, grad);
+        t++;
+    }
+
+    @Override
+    public double learningRate() {
+        return inner.learningRate();
+    }
+
+    @Override
+    public void setLearningRate(double lr) {
+        inner.setLearningRate(lr);
+    }
+
+    /** Forgets the inner state and the step count. */
+    @Override
+    public void reset() {
+        inner.reset();
+        t = 0;
+    }
+
+    /** E.g. "AdaGrad(η=0.5), reset every 100 steps". */
+    @Override
+    public String toString() {
+        String s = inner.toString();
+        boolean identity = s.equals(inner.getClass().getName() + "@" + Integer.toHexString(inner.hashCode()));
+        String name = identity ? inner.getClass().getSimpleName() + "(η=" + inner.learningRate() + ")" : s;
+        return name + ", reset every " + period + " steps";
+    }
+}
