@@ -21,8 +21,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * differently from AdamW's decay-then-step in the last bits. Around {@link Sgd} it is L2
  * decay ({@link WeightDecay}) up to rounding; around adaptive methods it differs, which is the point.
  */
-public final class DecoupledWeightDecay implements Optimizer {
-    private final Optimizer inner;
+public final class DecoupledWeightDecay extends Wrapper {
     private final double lambda;
     private Flat thetaFlat, copyFlat;
     private double[] beforeD, afterD;
@@ -33,9 +32,8 @@ public final class DecoupledWeightDecay implements Optimizer {
      * @param inner  the optimizer whose step is taken beside the decay
      */
     public DecoupledWeightDecay(double lambda, Optimizer inner) {
-        if (inner == null) throw new IllegalArgumentException("inner optimizer must not be null, got null");
+        super(inner);
         this.lambda = Check.atLeast("lambda", lambda, 0);
-        this.inner = inner;
     }
 
     @Override
@@ -74,20 +72,5 @@ public final class DecoupledWeightDecay implements Optimizer {
                 thetaFlat.write(from, afterF, n);
             }
         }
-    }
-
-    @Override
-    public double learningRate() {
-        return inner.learningRate();
-    }
-
-    @Override
-    public void setLearningRate(double lr) {
-        inner.setLearningRate(lr);
-    }
-
-    @Override
-    public void reset() {
-        inner.reset();
     }
 }

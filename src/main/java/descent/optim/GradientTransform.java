@@ -11,15 +11,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * write {@code transform(theta, g, n)}, for double[] and float[] blocks (see
  * {@link ElementwiseOptimizer}), reading θ's block and rewriting g's in place.
  */
-abstract class GradientTransform implements Optimizer {
-    final Optimizer inner;
+abstract class GradientTransform extends Wrapper {
     private Flat thetaFlat, gradFlat, bufferFlat;
     private double[] thetaD, gD;
     private float[] thetaF, gF;
 
     GradientTransform(Optimizer inner) {
-        if (inner == null) throw new IllegalArgumentException("inner optimizer must not be null, got null");
-        this.inner = inner;
+        super(inner);
     }
 
     /** Called once per step before the blocks, e.g. to compute a norm over all of grad. */
@@ -70,20 +68,5 @@ abstract class GradientTransform implements Optimizer {
         }
         inner.step(theta, bufferFlat.array);
         end();
-    }
-
-    @Override
-    public double learningRate() {
-        return inner.learningRate();
-    }
-
-    @Override
-    public void setLearningRate(double lr) {
-        inner.setLearningRate(lr);
-    }
-
-    @Override
-    public void reset() {
-        inner.reset();
     }
 }

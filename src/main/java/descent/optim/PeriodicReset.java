@@ -16,8 +16,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * the sum gives the method back a rate matched to the gradients it sees now. It wraps any
  * optimizer: for Adam a reset restarts the moments and the bias correction.
  */
-public final class PeriodicReset implements Optimizer {
-    private final Optimizer inner;
+public final class PeriodicReset extends Wrapper {
     private final int period;
     private long t;
 
@@ -26,9 +25,8 @@ public final class PeriodicReset implements Optimizer {
      * @param period the number of steps between resets, ≥ 1
      */
     public PeriodicReset(Optimizer inner, int period) {
-        if (inner == null) throw new IllegalArgumentException("inner optimizer must not be null, got null");
+        super(inner);
         if (period < 1) throw new IllegalArgumentException("period must be >= 1, got " + period);
-        this.inner = inner;
         this.period = period;
     }
 
@@ -38,16 +36,6 @@ public final class PeriodicReset implements Optimizer {
         if (t > 0 && t % period == 0) inner.reset();
         inner.step(theta, grad);
         t++;
-    }
-
-    @Override
-    public double learningRate() {
-        return inner.learningRate();
-    }
-
-    @Override
-    public void setLearningRate(double lr) {
-        inner.setLearningRate(lr);
     }
 
     /** Forgets the inner state and the step count. */
