@@ -20,8 +20,8 @@ final class Draw {
         Nd4j.getExecutioner().exec(new GaussianDistribution(w, mean, std), rng);
     }
 
-    /** w ~ U(low, high). */
-    static void uniform(INDArray w, double low, double high, Random rng) {
-        Nd4j.getExecutioner().exec(new UniformDistribution(w, low, high), rng);
+    /** w ~ U(−r, r). */
+    static void uniform(INDArray w, double r, Random rng) {
+        Nd4j.getExecutioner().exec(new UniformDistribution(w, -r, r), rng);
     }
 }

@@ -12,10 +12,7 @@ import org.nd4j.linalg.api.rng.Random;
  * Source: He et al. (2015), eq. 10 and 14; torch
  * {@code nn.init.kaiming_normal_(w, a, mode, nonlinearity="leaky_relu")}.
  */
-public final class HeNormal implements Initializer {
-
-    private final FanMode mode;
-    private final double slope;
+public final class HeNormal extends Kaiming {
 
     /** ReLU, fan-in. */
     public HeNormal() {
@@ -29,21 +26,7 @@ public final class HeNormal implements Initializer {
 
     /** Leaky ReLU with negative slope {@code slope} (0 is ReLU). */
     public HeNormal(FanMode mode, double slope) {
-        if (mode == null) throw new IllegalArgumentException("mode must not be null");
-        this.mode = mode;
-        this.slope = Args.finite("slope", slope);
-    }
-
-    public FanMode mode() {
-        return mode;
-    }
-
-    public double gain() {
-        return Gain.leakyRelu(slope);
-    }
-
-    public double std(long fanIn, long fanOut) {
-        return gain() / Math.sqrt(mode.of(Args.fan("fanIn", fanIn), Args.fan("fanOut", fanOut)));
+        super(mode, slope);
     }
 
     @Override
@@ -54,6 +37,6 @@ public final class HeNormal implements Initializer {
 
     @Override
     public String toString() {
-        return "HeNormal N(0, gain²/fan) (" + mode.name().toLowerCase() + ", slope=" + Args.num(slope) + ")";
+        return "HeNormal N(0, gain²/fan) " + settings();
     }
 }

@@ -12,10 +12,7 @@ import org.nd4j.linalg.api.rng.Random;
  * ({@link FanMode}). Source: He et al., "Delving Deep into Rectifiers" (2015), eq. 10 and 14;
  * torch {@code nn.init.kaiming_uniform_(w, a, mode, nonlinearity="leaky_relu")}.
  */
-public final class HeUniform implements Initializer {
-
-    private final FanMode mode;
-    private final double slope;
+public final class HeUniform extends Kaiming {
 
     /** ReLU, fan-in. */
     public HeUniform() {
@@ -29,21 +26,7 @@ public final class HeUniform implements Initializer {
 
     /** Leaky ReLU with negative slope {@code slope} (0 is ReLU). */
     public HeUniform(FanMode mode, double slope) {
-        if (mode == null) throw new IllegalArgumentException("mode must not be null");
-        this.mode = mode;
-        this.slope = Args.finite("slope", slope);
-    }
-
-    public FanMode mode() {
-        return mode;
-    }
-
-    public double gain() {
-        return Gain.leakyRelu(slope);
-    }
-
-    public double std(long fanIn, long fanOut) {
-        return gain() / Math.sqrt(mode.of(Args.fan("fanIn", fanIn), Args.fan("fanOut", fanOut)));
+        super(mode, slope);
     }
 
     /** The r of U(−r, r) for these fans. */
@@ -54,12 +37,11 @@ public final class HeUniform implements Initializer {
     @Override
     public void init(INDArray w, long fanIn, long fanOut, Random rng) {
         Args.init(w, fanIn, fanOut, rng);
-        double r = bound(fanIn, fanOut);
-        Draw.uniform(w, -r, r, rng);
+        Draw.uniform(w, bound(fanIn, fanOut), rng);
     }
 
     @Override
     public String toString() {
-        return "HeUniform U(±√3·gain/√fan) (" + mode.name().toLowerCase() + ", slope=" + Args.num(slope) + ")";
+        return "HeUniform U(±√3·gain/√fan) " + settings();
     }
 }

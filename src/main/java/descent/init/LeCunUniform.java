@@ -24,8 +24,7 @@ public final class LeCunUniform implements Initializer {
     @Override
     public void init(INDArray w, long fanIn, long fanOut, Random rng) {
         Args.init(w, fanIn, fanOut, rng);
-        double r = bound(fanIn, fanOut);
-        Draw.uniform(w, -r, r, rng);
+        Draw.uniform(w, bound(fanIn, fanOut), rng);
     }
 
     @Override

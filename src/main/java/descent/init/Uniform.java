@@ -34,7 +34,7 @@ public final class Uniform implements Initializer {
     @Override
     public void init(INDArray w, long fanIn, long fanOut, Random rng) {
         Args.init(w, fanIn, fanOut, rng);
-        Draw.uniform(w, -bound, bound, rng);
+        Draw.uniform(w, bound, rng);
     }
 
     @Override

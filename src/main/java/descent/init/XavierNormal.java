@@ -10,24 +10,14 @@ import org.nd4j.linalg.api.rng.Random;
  *
  * <p>Source: Glorot &amp; Bengio (2010); torch {@code nn.init.xavier_normal_}.
  */
-public final class XavierNormal implements Initializer {
-
-    private final double gain;
+public final class XavierNormal extends Glorot {
 
     public XavierNormal() {
         this(1);
     }
 
     public XavierNormal(double gain) {
-        this.gain = Args.nonNegative("gain", gain);
-    }
-
-    public double gain() {
-        return gain;
-    }
-
-    public double std(long fanIn, long fanOut) {
-        return gain * Math.sqrt(2.0 / (Args.fan("fanIn", fanIn) + Args.fan("fanOut", fanOut)));
+        super(gain);
     }
 
     @Override
@@ -38,6 +28,6 @@ public final class XavierNormal implements Initializer {
 
     @Override
     public String toString() {
-        return "XavierNormal N(0, gain²·2/(n_in+n_out)) (gain=" + Args.num(gain) + ")";
+        return "XavierNormal N(0, gain²·2/(n_in+n_out)) (gain=" + Args.num(gain()) + ")";
     }
 }

@@ -12,9 +12,7 @@ import org.nd4j.linalg.api.rng.Random;
  * <p>Source: Glorot &amp; Bengio, "Understanding the difficulty of training deep feedforward neural
  * networks" (2010), eq. 16; torch {@code nn.init.xavier_uniform_}.
  */
-public final class XavierUniform implements Initializer {
-
-    private final double gain;
+public final class XavierUniform extends Glorot {
 
     public XavierUniform() {
         this(1);
@@ -22,28 +20,22 @@ public final class XavierUniform implements Initializer {
 
     /** @param gain for example {@code Gain.of("tanh")} */
     public XavierUniform(double gain) {
-        this.gain = Args.nonNegative("gain", gain);
-    }
-
-    public double gain() {
-        return gain;
+        super(gain);
     }
 
     /** The r of U(−r, r) for these fans. */
     public double bound(long fanIn, long fanOut) {
-        double std = gain * Math.sqrt(2.0 / (Args.fan("fanIn", fanIn) + Args.fan("fanOut", fanOut)));
-        return Math.sqrt(3.0) * std;
+        return Math.sqrt(3.0) * std(fanIn, fanOut);
     }
 
     @Override
     public void init(INDArray w, long fanIn, long fanOut, Random rng) {
         Args.init(w, fanIn, fanOut, rng);
-        double r = bound(fanIn, fanOut);
-        Draw.uniform(w, -r, r, rng);
+        Draw.uniform(w, bound(fanIn, fanOut), rng);
     }
 
     @Override
     public String toString() {
-        return "XavierUniform U(±gain·√(6/(n_in+n_out))) (gain=" + Args.num(gain) + ")";
+        return "XavierUniform U(±gain·√(6/(n_in+n_out))) (gain=" + Args.num(gain()) + ")";
     }
 }
