@@ -172,4 +172,10 @@ abstract class ElementwiseOptimizer implements Optimizer {
         stateF = null;
         t = 0;
     }
+
+    /** The class and its rate, e.g. "Adam(η=0.001)": short enough for a chart's legend. */
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "(η=" + lr + ")";
+    }
 }

@@ -48,9 +48,6 @@ public final class PeriodicReset extends Wrapper {
     /** E.g. "AdaGrad(η=0.5), reset every 100 steps". */
     @Override
     public String toString() {
-        String s = inner.toString();
-        boolean identity = s.equals(inner.getClass().getName() + "@" + Integer.toHexString(inner.hashCode()));
-        String name = identity ? inner.getClass().getSimpleName() + "(η=" + inner.learningRate() + ")" : s;
-        return name + ", reset every " + period + " steps";
+        return inner + ", reset every " + period + " steps";
     }
 }

@@ -26,4 +26,10 @@ abstract class Wrapper implements Optimizer {
     public void reset() {
         inner.reset();
     }
+
+    /** The wrapper around the wrapped optimizer, e.g. "ClipByGlobalNorm(Sgd(η=0.2))". */
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "(" + inner + ")";
+    }
 }

@@ -15,7 +15,7 @@ import tech.tablesaw.api.Table;
  * The walk of an optimizer over a {@link Surface}: the point θ = (x, y), the loss f(θ), the
  * gradient ∇f(θ) and the learning rate at every step.
  *
- * <p>The label (legend name) is the optimizer's toString, or its class name and rate, unless
+ * <p>The label (legend name) is the optimizer's toString, e.g. "Adam(η=0.05)", unless
  * {@link #named(String)} gives one. Row k holds θ after k updates, the loss and gradient there, and the learning rate of the
  * update that leaves it; row 0 is the start. θ is a 2-element DOUBLE INDArray updated in place by
  * {@link Optimizer#step}, with the surface's analytic gradient. A walk whose loss or gradient stops
@@ -112,16 +112,9 @@ public final class Trajectory {
                     + " and its gradient are finite, got " + Arrays.toString(start));
         }
         int n = k;
-        return new Trajectory(label(optimizer), surface, n, diverged, Arrays.copyOf(x, n),
+        return new Trajectory(optimizer.toString(), surface, n, diverged, Arrays.copyOf(x, n),
                 Arrays.copyOf(y, n), Arrays.copyOf(loss, n), Arrays.copyOf(gradX, n),
                 Arrays.copyOf(gradY, n), Arrays.copyOf(lr, n));
-    }
-
-    /** The optimizer's own toString, or its class name and rate when it has none, e.g. "Adam(η=0.05)". */
-    private static String label(Optimizer optimizer) {
-        String s = optimizer.toString();
-        String identity = optimizer.getClass().getName() + "@" + Integer.toHexString(optimizer.hashCode());
-        return s.equals(identity) ? optimizer.getClass().getSimpleName() + "(η=" + optimizer.learningRate() + ")" : s;
     }
 
     /** The same walk under another label, e.g. {@code .named("Adam")}. */

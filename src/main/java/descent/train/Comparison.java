@@ -2,7 +2,6 @@ package descent.train;
 
 import descent.data.DataSet;
 import descent.nn.Network;
-import descent.optim.Optimizer;
 import java.util.ArrayList;
 import java.util.List;
 import tech.tablesaw.api.DoubleColumn;
@@ -41,7 +40,7 @@ public final class Comparison {
 
     /** Runs {@code trainer} on the training set, named after its optimizer, e.g. "Adam(η=0.001)". */
     public Comparison fit(Trainer trainer) {
-        return fit(name(trainer.optimizer()), trainer);
+        return fit(trainer.optimizer().toString(), trainer);
     }
 
     /** Runs {@code trainer} on the training set under {@code name} (the name of its history and its row). */
@@ -74,12 +73,5 @@ public final class Comparison {
         loss.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(4));
         accuracy.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(4));
         return t.addColumns(loss, accuracy);
-    }
-
-    /** The optimizer's toString, or its class name and rate when it has none, e.g. "Adam(η=0.001)". */
-    static String name(Optimizer optimizer) {
-        String s = optimizer.toString();
-        String identity = optimizer.getClass().getName() + "@" + Integer.toHexString(optimizer.hashCode());
-        return s.equals(identity) ? optimizer.getClass().getSimpleName() + "(η=" + optimizer.learningRate() + ")" : s;
     }
 }
