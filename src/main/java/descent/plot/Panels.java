@@ -65,7 +65,7 @@ final class Panels {
             int y = top + (i / columns) * cell;
             g.setColor(Style.TEXT);
             List<String> heading = headings.get(i);
-            int baseline = y + (header - heading.size() * fm.getHeight()) / 2 + fm.getAscent();
+            int baseline = y + 4 + (header - 4 - heading.size() * fm.getHeight()) / 2 + fm.getAscent();
             for (String line : heading) {
                 g.drawString(line, x + (panelWidth - fm.stringWidth(line)) / 2, baseline);
                 baseline += fm.getHeight();
