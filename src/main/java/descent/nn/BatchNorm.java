@@ -19,6 +19,9 @@ import org.nd4j.linalg.api.rng.Random;
  * In eval mode μ and σ² are constants and ∂L/∂x = γ/√(σ²+ε) · ∂L/∂y. Because y does not change when
  * the incoming weights are scaled, weight decay on those weights only changes their scale: the
  * λα flat direction of the hyper-parameter lesson. Defaults: m = 0.1, ε = 1e-5; γ starts at 1, β at 0.
+ * Training needs batches of at least 2 rows, as in PyTorch ("Expected more than 1 value per channel
+ * when training"): with one row σ² = 0, x̂ = 0 and y = β whatever the input, and no gradient
+ * reaches the layers below; {@code Trainer} checks this before its first step.
  */
 public final class BatchNorm implements Layer {
 
@@ -63,7 +66,8 @@ public final class BatchNorm implements Layer {
         int n = (int) x.rows();
         int k = features;
         if (training && n < 2) {
-            throw new IllegalArgumentException("batch norm needs >= 2 rows in training, got " + n);
+            throw new IllegalArgumentException("batch norm needs a batch of >= 2 rows in training (the variance of one"
+                    + " example is 0), got " + n + "; use a batch size that leaves no batch of one row, or eval mode for one example");
         }
         trained = training;
         y = Views.reuse(y, x, n, k);

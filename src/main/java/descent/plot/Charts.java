@@ -1,5 +1,6 @@
 package descent.plot;
 
+import descent.schedule.LearningRates;
 import descent.schedule.Schedule;
 import descent.surface.Surface;
 import descent.surface.Trajectory;
@@ -132,14 +133,26 @@ public final class Charts {
         return chart.series(history.name() == null || history.name().isBlank() ? y : history.name(), xy[0], xy[1]);
     }
 
-    /** Each schedule's learning rate over {@code steps} steps, one titled panel each (toString as title). */
+    /**
+     * Each schedule's learning rate η_t for t = 0 … steps − 1, one panel each, three to a row, headed
+     * by the schedule's {@code toString()} (its name, formula and parameters) wrapped onto as many
+     * lines as it needs: {@code Charts.schedules(300, Schedules.gallery(300))}.
+     */
     public static BufferedImage schedules(int steps, Schedule... schedules) {
+        return schedules(steps, Arrays.asList(schedules));
+    }
+
+    /** The schedules of the list, in its order; a lambda, whose toString() says nothing, is titled "schedule k". */
+    public static BufferedImage schedules(int steps, List<Schedule> schedules) {
         Map<String, Schedule> named = new LinkedHashMap<>();
-        for (int i = 0; i < schedules.length; i++) {
-            String s = schedules[i].toString();
+        for (int i = 0; i < schedules.size(); i++) {
+            if (schedules.get(i) == null) {
+                throw new IllegalArgumentException("schedules must not contain null, got null at index " + i);
+            }
+            String s = schedules.get(i).toString();
             boolean anonymous = s.contains("$$Lambda") || s.matches(".*@[0-9a-f]+$");
             String title = anonymous ? "schedule " + (i + 1) : s;
-            named.put(named.containsKey(title) ? title + " (" + (i + 1) + ")" : title, schedules[i]);
+            named.put(named.containsKey(title) ? title + " (" + (i + 1) + ")" : title, schedules.get(i));
         }
         return schedules(steps, named);
     }
@@ -152,34 +165,30 @@ public final class Charts {
         if (schedules.isEmpty()) {
             throw new IllegalArgumentException("schedules must hold at least one schedule, got none");
         }
-        double[] xs = new double[steps];
-        Arrays.setAll(xs, i -> i);
+        double[] t = new double[steps];
+        Arrays.setAll(t, i -> i);
         List<XYChart> panels = new ArrayList<>();
-        int k = 0;
         for (Map.Entry<String, Schedule> e : schedules.entrySet()) {
-            double[] lr = new double[steps];
-            for (int i = 0; i < steps; i++) {
-                lr[i] = e.getValue().valueAt(i);
-            }
-            XYChart p = new XYChart(320, 220);
+            XYChart p = new XYChart(330, 200);
             Style.apply(p);
             p.setTitle(e.getKey());
-            p.setXAxisTitle("step");
-            p.setYAxisTitle("lr");
+            p.setXAxisTitle("step t");
+            p.setYAxisTitle("η_t");
             p.getStyler().setAxisTitleFont(Style.TICKS);
             p.getStyler().setAxisTickLabelsFont(Style.TICKS.deriveFont(11f));
             p.getStyler().setLegendVisible(false);
             p.getStyler().setChartPadding(8);
             p.getStyler().setYAxisMin(0.0);
-            XYSeries s = p.addSeries(e.getKey(), xs, lr);
-            s.setLineColor(Style.colour(k++));
+            p.getStyler().setyAxisTickLabelsFormattingFunction(Style::number);
+            XYSeries s = p.addSeries(e.getKey(), t, LearningRates.of(e.getValue(), steps));
+            s.setLineColor(Style.colour(panels.size()));
             s.setLineStyle(Style.line(2f));
             s.setMarker(SeriesMarkers.NONE);
             Style.roundTicks(p);
             panels.add(p);
         }
-        int columns = Math.min(3, panels.size());
-        return Panels.grid("Learning rate over " + steps + " steps", panels, columns, 320, 220);
+        return Panels.grid("Learning rate η_t over " + steps + " steps", panels, Math.min(3, panels.size()), 330,
+                234, Integer.MAX_VALUE);
     }
 
     /**

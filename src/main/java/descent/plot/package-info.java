@@ -7,7 +7,7 @@
  *   Charts.loss(plain, heavy)                                  // loss per step, log axis
  *   Charts.history("epoch", history).mark(12, "best epoch")    // a training history table
  *   Charts.lines("m and m̂", "step t", "value").series("m_t", t, m).series("m̂_t", t, mHat)
- *   Charts.schedules(300, Schedules.gallery(300).toArray(Schedule[]::new))
+ *   Charts.schedules(300, Schedules.gallery(300))
  *   Charts.heatMap(sweep, "lr", "batch", "accuracy")
  *   Charts.histograms("tanh, Xavier", labels, activations)
  *   Charts.matrix("W1", w1)

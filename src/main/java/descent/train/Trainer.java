@@ -2,6 +2,7 @@ package descent.train;
 
 import descent.data.Batches;
 import descent.data.DataSet;
+import descent.nn.BatchNorm;
 import descent.nn.Network;
 import descent.optim.Optimizer;
 import descent.schedule.ReduceOnPlateau;
@@ -34,6 +35,16 @@ import tech.tablesaw.api.Table;
  * since {@code fit} began. A loss that becomes NaN or infinite throws {@link DivergedException}.
  * In a notebook a progress bar and a loss chart update in place; elsewhere one line per epoch is
  * printed (unless {@link #quiet()}).
+ *
+ * <p>When the data size n leaves one row over (n mod b = 1), the last mini-batch of every epoch
+ * holds a single example. A network with {@link BatchNorm} cannot train on it (the batch variance
+ * of one example is 0: x̂ = 0, the output is β whatever the input, and no gradient reaches the
+ * layers below), so {@code fit} refuses such a set-up at once, before any update, and names a batch
+ * size that works. It refuses rather than silently drop that batch (PyTorch's
+ * {@code DataLoader(drop_last=True)}, tf.data's {@code drop_remainder}): dropping would change the
+ * steps per epoch and leave an example unseen each epoch without the reader seeing why; PyTorch's
+ * batch norm raises too ("Expected more than 1 value per channel when training"). Networks without
+ * batch norm train on a last batch of one row like on any other.
  */
 public final class Trainer {
 
@@ -155,6 +166,7 @@ public final class Trainer {
         if (earlyStopping != null && earlyStopping.metric().startsWith("val_") && validation == null) {
             throw new IllegalArgumentException("early stopping on " + earlyStopping.metric() + " needs validation(...)");
         }
+        requireNoBatchOfOne(train.size());
         history = History.empty(validation != null);
         bestRow = -1;
         stoppedEarly = false;
@@ -271,6 +283,26 @@ public final class Trainer {
         this.schedule = Objects.requireNonNull(s, "schedule");
         this.schedulePerEpoch = perEpoch;
         return this;
+    }
+
+    /** Refuses a batch-norm network a mini-batch of one row (see the class comment). */
+    private void requireNoBatchOfOne(int n) {
+        int b = Math.min(batchSize, n);
+        boolean batchOfOne = b == 1 || n % b == 1;
+        if (!batchOfOne || net.layers().stream().noneMatch(l -> l instanceof BatchNorm)) {
+            return;
+        }
+        if (n < 2) {
+            throw new IllegalArgumentException("train must have >= 2 rows to train a network with batch norm, got " + n);
+        }
+        int fit = b;
+        for (int d = 1; fit < 2 || n % fit == 1; d++) {
+            fit = n % (b + d) != 1 ? b + d : b - d;            // the nearest batch size that works; n itself does
+        }
+        throw new IllegalArgumentException("batchSize " + batchSize + (b == 1 ? " makes every mini-batch a single example"
+                : " leaves the last mini-batch of each epoch with 1 of the " + n + " rows of train")
+                + ", and batch norm cannot train on one example (its batch variance is 0); use a batch size that leaves"
+                + " 0 or >= 2 rows over, e.g. batchSize(" + fit + ")" + (b == 1 ? "" : ", or train on " + (n - 1) + " rows"));
     }
 
     private static int atLeastOne(String name, int value) {

@@ -120,6 +120,11 @@ class NetworkTest {
         assertEquals(expected, eval.getDouble(0, 0), 1e-12);
         assertEquals(eval.getDouble(0, 0), bn.forward(x, false).getDouble(0, 0), 0.0,
                 "eval mode does not update the running statistics");
+        double[] mean = bn.runningMean();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> bn.forward(x.getRows(0), true));
+        assertTrue(e.getMessage().contains(">= 2 rows in training") && e.getMessage().contains("got 1;"), e.getMessage());
+        assertArrayEquals(mean, bn.runningMean(), 0.0, "a refused batch leaves the running statistics alone");
+        assertEquals(1, bn.forward(x.getRows(0), false).rows(), "eval mode takes one example");
     }
 
     @Test

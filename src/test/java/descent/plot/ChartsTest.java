@@ -10,10 +10,13 @@ import descent.display.Gif;
 import descent.optim.Momentum;
 import descent.optim.Sgd;
 import descent.schedule.Schedule;
+import descent.schedule.Schedules;
 import descent.surface.Surface;
 import descent.surface.Surfaces;
 import descent.surface.Trajectory;
 import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
@@ -210,10 +213,55 @@ class ChartsTest {
         named.put("warm-up", k -> Math.min(0.1, 0.01 * k));
         named.put("inverse time", k -> 0.1 / (1 + 0.05 * k));
         BufferedImage image = Charts.schedules(100, named);
-        assertEquals(960, image.getWidth());
-        assertEquals(44 + 2 * 220, image.getHeight());
+        assertEquals(3 * 330, image.getWidth());
+        assertEquals(44 + 2 * 234, image.getHeight());
         assertEquals(Color.WHITE.getRGB(), image.getRGB(image.getWidth() - 5, image.getHeight() - 5));   // empty sixth panel
-        assertEquals(320, Charts.schedules(10, k -> 1.0).getWidth());
+        assertEquals(330, Charts.schedules(10, k -> 1.0).getWidth());
+    }
+
+    @Test
+    void scheduleTitlesAreWrappedWholeAndTheirBandGrowsToTheLongest() {
+        List<Schedule> gallery = Schedules.gallery(100);
+        BufferedImage six = Charts.schedules(100, gallery.subList(0, 6));
+        BufferedImage three = Charts.schedules(100, gallery.subList(0, 3));
+        assertEquals(3 * 330, six.getWidth());
+        assertEquals(44 + 234, three.getHeight());   // titles of at most two lines fit the usual band
+        assertTrue(six.getHeight() >= 44 + 2 * 234, six.getHeight() + " vs " + three.getHeight());
+        Schedule cosine = gallery.get(9);
+        Schedule wrapped = Schedules.warmup(10, cosine);   // a title of three lines or more
+        assertTrue(Charts.schedules(100, List.of(cosine, wrapped)).getHeight() > 44 + 234);
+    }
+
+    @Test
+    void wrapBreaksAtSpacesSplitsLongWordsAndCutsBeyondTheLastLine() {
+        FontMetrics fm = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics()
+                .getFontMetrics(new Font(Font.SANS_SERIF, Font.BOLD, 12));
+        for (Schedule s : Schedules.gallery(300)) {
+            String text = s.toString();
+            List<String> lines = Panels.wrap(text, fm, 318, Integer.MAX_VALUE);
+            assertEquals(text, String.join(" ", lines), text);
+            for (String line : lines) {
+                assertTrue(fm.stringWidth(line) <= 318, "too wide: " + line);
+            }
+            List<String> two = Panels.wrap(text, fm, 318, 2);
+            assertEquals(Math.min(2, lines.size()), two.size());
+            assertEquals(lines.size() > 2, two.get(1 % two.size()).endsWith("…"), text);
+            assertTrue(fm.stringWidth(two.get(two.size() - 1)) <= 318, two.toString());
+        }
+        assertEquals(List.of("ab", "cd", "ef"), Panels.wrap("abcdef", fm, fm.stringWidth("ab"), 5));
+        List<String> cut = Panels.wrap("ab cd ef gh ij", fm, fm.stringWidth("ab cd"), 2);
+        assertEquals("ab cd", cut.get(0));
+        assertTrue(cut.size() == 2 && cut.get(1).startsWith("ef") && cut.get(1).endsWith("…"), cut.toString());
+    }
+
+    @Test
+    void schedulesRefuseTooFewStepsNoSchedulesAndNull() {
+        assertEquals("steps must be >= 2, got 1", assertThrows(IllegalArgumentException.class,
+                () -> Charts.schedules(1, Schedules.cosine(0.1, 10))).getMessage());
+        assertEquals("schedules must hold at least one schedule, got none", assertThrows(IllegalArgumentException.class,
+                () -> Charts.schedules(10, List.of())).getMessage());
+        assertEquals("schedules must not contain null, got null at index 1", assertThrows(IllegalArgumentException.class,
+                () -> Charts.schedules(10, Schedules.cosine(0.1, 10), null)).getMessage());
     }
 
     @Test

@@ -176,6 +176,30 @@ class TrainerTest {
     }
 
     @Test
+    void aBatchNormNetworkIsRefusedALastBatchOfOneRowBeforeItsFirstStep() {
+        DataSet odd = SMALL.take(129);                                  // batches of 64, 64 and 1
+        Network bn = Network.mlp(784, 16, 10).batchNorm().seed(1).build();
+        INDArray before = bn.theta().dup();
+        Recorder r = new Recorder(0.1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Trainer.of(bn, r).batchSize(64).quiet().fit(odd));
+        assertEquals("batchSize 64 leaves the last mini-batch of each epoch with 1 of the 129 rows of train, and batch"
+                + " norm cannot train on one example (its batch variance is 0); use a batch size that leaves 0 or >= 2"
+                + " rows over, e.g. batchSize(65), or train on 128 rows", e.getMessage());
+        assertTrue(r.rates.isEmpty() && bn.theta().equals(before), "refused before any step");
+        e = assertThrows(IllegalArgumentException.class, () -> Trainer.of(bn, r).batchSize(1).quiet().fit(odd));
+        assertTrue(e.getMessage().startsWith("batchSize 1 makes every mini-batch a single example"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("e.g. batchSize(3)"), e.getMessage());   // 2 would leave 1 of 129 over
+        assertEquals(2, Trainer.of(bn, r).batchSize(65).quiet().fit(odd).intColumn("step").getInt(0));
+        assertEquals(2, Trainer.of(bn, r).batchSize(64).quiet().fit(odd.take(128)).intColumn("step").getInt(0));
+
+        Network plain = Network.mlp(784, 16, 10).seed(1).build();      // without batch norm nothing changes
+        Recorder steps = new Recorder(0.1);
+        assertEquals(3, Trainer.of(plain, steps).batchSize(64).quiet().fit(odd).intColumn("step").getInt(0));
+        assertEquals(3, steps.rates.size());
+    }
+
+    @Test
     void badSettingsAreRefusedByName() {
         Network net = Network.mlp(784, 16, 10).build();
         Trainer t = Trainer.of(net, new Sgd(0.1));
