@@ -1,12 +1,15 @@
 package descent.kernel;
 
+import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import com.google.gson.GsonBuilder;
 
@@ -21,6 +24,15 @@ import com.google.gson.GsonBuilder;
  * ND4J's default (OpenMP and OpenBLAS each starting a thread per core) makes them fight over the
  * cores, and the lessons' matrix products run several times faster on one thread (see the
  * README). Override by editing {@code env} in the generated kernel.json.
+ *
+ * <p>Class-data sharing: when the class path holds only jars (as {@code ./lab} passes it), the
+ * installer runs {@link WarmUp} once under {@code -XX:ArchiveClassesAtExit} and the kernel maps
+ * the resulting archive at start ({@code -XX:SharedArchiveFile}), so the classes of JShell's
+ * compiler, the renderers and XChart are not loaded and verified again at every start. Java 17
+ * refuses directories on an archived class path, so with directories (e.g. {@code target/classes})
+ * there is no archive, and the installer says so. The archive's name is a hash of the Java binary,
+ * the options and every jar's path, size and time, so a new build makes a new archive; a stale
+ * archive is still safe: the JVM checks it at start and runs without it when it does not match.
  */
 public final class Install {
 
@@ -40,7 +52,7 @@ public final class Install {
     private Install() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws IOException, InterruptedException {
         if (args.length != 1) {
             System.err.println("usage: java -cp <classpath> descent.kernel.Install <jupyter-path-dir>");
             System.exit(2);
@@ -49,26 +61,29 @@ public final class Install {
         System.out.println("Installed kernelspec '" + NAME + "' at " + file);
     }
 
-    /** The class path with every entry made absolute, so the kernel can start from any folder. */
-    private static String absolute(String classPath) {
+    /** The class path's entries made absolute, so the kernel can start from any folder. */
+    private static List<String> absolute(String classPath) {
         List<String> entries = new ArrayList<>();
-        for (String entry : classPath.split(java.io.File.pathSeparator)) {
+        for (String entry : classPath.split(File.pathSeparator)) {
             if (!entry.isEmpty()) {
                 entries.add(Path.of(entry).toAbsolutePath().normalize().toString());
             }
         }
-        return String.join(java.io.File.pathSeparator, entries);
+        return entries;
     }
 
     /** Writes the kernelspec for {@code classPath} under {@code dir}; returns the kernel.json path. */
-    static Path write(Path dir, String classPath) throws IOException {
+    static Path write(Path dir, String classPath) throws IOException, InterruptedException {
         Path spec = dir.resolve("kernels").resolve(NAME);
         Files.createDirectories(spec);
-        List<String> argv = new ArrayList<>();
-        argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        argv.addAll(JVM_OPTIONS);
+        List<String> entries = absolute(classPath);
+        List<String> java = new ArrayList<>();
+        java.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        java.addAll(JVM_OPTIONS);
+        List<String> argv = new ArrayList<>(java);
+        argv.addAll(sharedArchive(spec, java, entries));
         argv.add("-cp");
-        argv.add(absolute(classPath));
+        argv.add(String.join(File.pathSeparator, entries));
         argv.add(Kernel.class.getName());
         argv.add("{connection_file}");
         Map<String, Object> json = new LinkedHashMap<>();
@@ -80,5 +95,56 @@ public final class Install {
         Path file = spec.resolve("kernel.json");
         Files.writeString(file, new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(json) + "\n");
         return file;
+    }
+
+    /**
+     * The option that maps the class-data-sharing archive for this JVM and class path, making the
+     * archive first if there is none yet; no option (and a line on standard error saying why) when
+     * the class path has a directory or the archive cannot be made.
+     */
+    static List<String> sharedArchive(Path spec, List<String> java, List<String> entries)
+            throws IOException, InterruptedException {
+        String directory = entries.stream().filter(e -> !e.endsWith(".jar")).findFirst().orElse(null);
+        if (directory != null) {
+            System.err.println("descent kernel: no class-data-sharing archive (the kernel starts slower):"
+                    + " the class path has a directory, " + directory + ", and Java archives only jars");
+            return List.of();
+        }
+        StringBuilder key = new StringBuilder(String.join(" ", java));
+        for (String jar : entries) {
+            File f = new File(jar);
+            key.append(' ').append(jar).append(':').append(f.length()).append(':').append(f.lastModified());
+        }
+        Path archive = spec.resolve("descent-" + Integer.toHexString(key.toString().hashCode()) + ".jsa");
+        if (!Files.exists(archive)) {
+            try (Stream<Path> old = Files.list(spec)) {
+                for (Path p : (Iterable<Path>) old.filter(p -> p.toString().endsWith(".jsa"))::iterator) {
+                    Files.delete(p);
+                }
+            }
+            if (!makeArchive(archive, java, entries)) {
+                return List.of();
+            }
+        }
+        return List.of("-XX:SharedArchiveFile=" + archive);
+    }
+
+    /** Runs {@link WarmUp} under {@code -XX:ArchiveClassesAtExit}; true if the archive was made. */
+    private static boolean makeArchive(Path archive, List<String> java, List<String> entries)
+            throws IOException, InterruptedException {
+        System.err.println("descent kernel: making the class-data-sharing archive " + archive.getFileName()
+                + " (once per build; the kernel then starts faster)");
+        List<String> command = new ArrayList<>(java);
+        command.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-cp", String.join(File.pathSeparator, entries),
+                WarmUp.class.getName()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() == 0 && Files.exists(archive)) {
+            return true;
+        }
+        Files.deleteIfExists(archive);
+        System.err.println("descent kernel: could not make the class-data-sharing archive; the kernel runs"
+                + " without it. Output of the warm-up run:\n" + output);
+        return false;
     }
 }

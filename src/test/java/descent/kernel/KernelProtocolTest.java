@@ -38,7 +38,7 @@ class KernelProtocolTest {
             "render_ndarray", "register_renderer", "runtime_error_named_and_trimmed",
             "compile_error_points_at_text", "complete", "inspect", "is_complete", "magics", "interrupt",
             "faults_throw_oom_exit", "binds_only_to_connection_ip", "security_barrage", "latency",
-            "memory_1000_cells", "restart", "shutdown");
+            "memory_growth", "restart", "shutdown");
 
     @TempDir
     Path work;
