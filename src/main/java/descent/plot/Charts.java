@@ -338,7 +338,8 @@ public final class Charts {
         return new double[][] {Arrays.copyOf(xs, n), Arrays.copyOf(ys, n)};
     }
 
-    private static String unique(XYChart chart, String name) {
+    /** {@code name}, or "name #2", "name #3"… when the chart already has a series of that name. */
+    static String unique(XYChart chart, String name) {
         String s = name;
         for (int k = 2; chart.getSeriesMap().containsKey(s); k++) {
             s = name + " #" + k;

@@ -35,11 +35,7 @@ public final class RunsChart {
         for (int i = 0; i < histories.length; i++) {
             String name = histories[i].name();
             String label = name == null || name.isBlank() ? "run " + (i + 1) : name;
-            String unique = label;
-            for (int k = 2; chart.getSeriesMap().containsKey(unique); k++) {
-                unique = label + " #" + k;
-            }
-            chart.series(unique, lines[i][0], lines[i][1]);
+            chart.series(Charts.unique(chart, label), lines[i][0], lines[i][1]);
         }
         return chart;
     }
