@@ -1,5 +1,6 @@
 package descent.optim;
 
+import descent.cores.Cores;
 import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -8,14 +9,17 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * What every optimizer here shares, so that each subclass is just its update rule.
  *
- * <p>A step checks θ and g, creates the state on the first call (vectors of θ's shape and type,
+ * <p>A step checks θ and g, creates the state on the first call (vectors of θ's length and type,
  * named after the lesson's symbols), increments t, lets the subclass compute its per-step scalars
- * in {@link #begin(long)}, then walks θ, g and the state in blocks (see {@link Flat}) and calls
- * the rule on each block: {@code update(theta, g, state, n)} reads and writes plain arrays at
- * indices {@code [0, n)}. The rule is written twice, for double[] and for float[], with the same
- * text: Java has no generics over primitives, and computing float data in double would cost
- * the vectorisation (see {@link Flat}). {@link #sqrt(float)} makes the float text read as the
- * double one.
+ * in {@link #begin(long)}, then walks θ and g in blocks (see {@link Flat}) and calls the rule on
+ * each block: {@code update(theta, g, state, n)} reads and writes plain arrays at indices
+ * {@code [0, n)}. The state lives on the Java heap, already cut into those blocks, so a step
+ * copies only θ in and out and g in. The blocks are independent, so they are shared among the
+ * cores ({@link Cores}); each block computes the same numbers on whichever core runs it.
+ *
+ * <p>The rule is written twice, for double[] and for float[], with the same text: Java has no
+ * generics over primitives, and computing float data in double would cost the vectorisation
+ * (see {@link Flat}). {@link #sqrt(float)} makes the float text read as the double one.
  *
  * <p>Where torch rounds {@code a + α·b} once (its {@code add_(b, alpha=α)} and {@code addcmul_}
  * are fused multiply-adds on this build) the rules write {@code fma(α, b, a)} = α·b + a in one
@@ -31,11 +35,12 @@ abstract class ElementwiseOptimizer implements Optimizer {
 
     private final String[] stateNames;
     private Flat thetaFlat, gradFlat;
-    private Flat[] stateFlat;
-    private double[] thetaD, gD;
-    private double[][] stateD;
-    private float[] thetaF, gF;
-    private float[][] stateF;
+    /** The state of a DOUBLE θ, block by block: stateD[b][k] is block b of state vector k. */
+    private double[][][] stateD;
+    /** The same for a FLOAT θ. */
+    private float[][][] stateF;
+    private long[] stateShape;
+    private final Cores.Pieces doubleBlock = this::stepDoubleBlock, floatBlock = this::stepFloatBlock;
 
     /** @param stateNames the state vectors this rule keeps, in the order the rule receives them */
     ElementwiseOptimizer(double lr, String... stateNames) {
@@ -70,71 +75,60 @@ abstract class ElementwiseOptimizer implements Optimizer {
     @Override
     public final void step(INDArray theta, INDArray grad) {
         Flat.checkPair(theta, grad);
-        if (stateFlat == null) {
+        boolean doubles = theta.dataType() == DataType.DOUBLE;
+        if (stateShape == null) {
             createState(theta);
-        } else if (stateFlat.length > 0) {
-            INDArray s = stateFlat[0].array;
-            if (!Flat.sameShape(s, theta) || s.dataType() != theta.dataType()) {
-                throw new IllegalArgumentException("theta must keep the shape " + Arrays.toString(s.shape())
-                        + " and type " + s.dataType() + " of the state built on the first step, got "
-                        + Arrays.toString(theta.shape()) + " " + theta.dataType() + "; call reset() first");
-            }
+        } else if (!Flat.hasShape(theta, stateShape) || (stateD != null) != doubles) {
+            throw new IllegalArgumentException("theta must keep the shape " + Arrays.toString(stateShape)
+                    + " and type " + (stateD != null ? DataType.DOUBLE : DataType.FLOAT)
+                    + " of the state built on the first step, got " + Arrays.toString(theta.shape()) + " "
+                    + theta.dataType() + "; call reset() first");
         }
-        ensureScratch(theta);
         thetaFlat = Flat.of(theta, thetaFlat);
         gradFlat = Flat.of(grad, gradFlat);
         t++;
         begin(t);
-        if (theta.dataType() == DataType.DOUBLE) stepDoubles(); else stepFloats();
+        Cores.run(doubles ? doubleBlock : floatBlock, Flat.blocks(thetaFlat.length()));
     }
 
     private void createState(INDArray theta) {
-        stateFlat = new Flat[stateNames.length];
-        for (int k = 0; k < stateNames.length; k++) {
-            INDArray s = Nd4j.zeros(theta.dataType(), theta.shape());
-            if (initialState(k) != 0) s.assign(initialState(k));
-            stateFlat[k] = new Flat(s);
+        int length = (int) theta.length(), blocks = Flat.blocks(length);
+        if (theta.dataType() == DataType.DOUBLE) {
+            stateD = new double[blocks][stateNames.length][];
+        } else {
+            stateF = new float[blocks][stateNames.length][];
         }
+        for (int b = 0; b < blocks; b++) {
+            int n = Flat.blockLength(b, length);
+            for (int k = 0; k < stateNames.length; k++) {
+                if (stateD != null) {
+                    stateD[b][k] = new double[n];
+                    Arrays.fill(stateD[b][k], initialState(k));
+                } else {
+                    stateF[b][k] = new float[n];
+                    Arrays.fill(stateF[b][k], (float) initialState(k));
+                }
+            }
+        }
+        stateShape = theta.shape();
     }
 
-    /** Block buffers as long as one block of θ (so a 2-element θ costs 2-element buffers). */
-    private void ensureScratch(INDArray theta) {
-        int block = (int) Math.min(Flat.BLOCK, Math.max(1, theta.length()));
-        if (theta.dataType() == DataType.DOUBLE && (thetaD == null || thetaD.length < block)) {
-            thetaD = new double[block];
-            gD = new double[block];
-            stateD = new double[stateNames.length][block];
-        } else if (theta.dataType() == DataType.FLOAT && (thetaF == null || thetaF.length < block)) {
-            thetaF = new float[block];
-            gF = new float[block];
-            stateF = new float[stateNames.length][block];
-        }
+    private void stepDoubleBlock(int b) {
+        int from = b * Flat.BLOCK, n = Flat.blockLength(b, thetaFlat.length());
+        double[] theta = Flat.doubles(0), g = Flat.doubles(1);
+        thetaFlat.read(from, theta, n);
+        gradFlat.read(from, g, n);
+        update(theta, g, stateD[b], n);
+        thetaFlat.write(from, theta, n);
     }
 
-    private void stepDoubles() {
-        int length = thetaFlat.length();
-        for (int from = 0; from < length; from += Flat.BLOCK) {
-            int n = Math.min(Flat.BLOCK, length - from);
-            thetaFlat.read(from, thetaD, n);
-            gradFlat.read(from, gD, n);
-            for (int k = 0; k < stateFlat.length; k++) stateFlat[k].read(from, stateD[k], n);
-            update(thetaD, gD, stateD, n);
-            thetaFlat.write(from, thetaD, n);
-            for (int k = 0; k < stateFlat.length; k++) stateFlat[k].write(from, stateD[k], n);
-        }
-    }
-
-    private void stepFloats() {
-        int length = thetaFlat.length();
-        for (int from = 0; from < length; from += Flat.BLOCK) {
-            int n = Math.min(Flat.BLOCK, length - from);
-            thetaFlat.read(from, thetaF, n);
-            gradFlat.read(from, gF, n);
-            for (int k = 0; k < stateFlat.length; k++) stateFlat[k].read(from, stateF[k], n);
-            update(thetaF, gF, stateF, n);
-            thetaFlat.write(from, thetaF, n);
-            for (int k = 0; k < stateFlat.length; k++) stateFlat[k].write(from, stateF[k], n);
-        }
+    private void stepFloatBlock(int b) {
+        int from = b * Flat.BLOCK, n = Flat.blockLength(b, thetaFlat.length());
+        float[] theta = Flat.floats(0), g = Flat.floats(1);
+        thetaFlat.read(from, theta, n);
+        gradFlat.read(from, g, n);
+        update(theta, g, stateF[b], n);
+        thetaFlat.write(from, theta, n);
     }
 
     /**
@@ -142,8 +136,15 @@ abstract class ElementwiseOptimizer implements Optimizer {
      * lesson can keep one per step), or null before the first step.
      */
     protected INDArray stateCopy(String name) {
-        if (stateFlat == null) return null;
-        return stateFlat[Arrays.asList(stateNames).indexOf(name)].array.dup();
+        if (stateShape == null) return null;
+        int k = Arrays.asList(stateNames).indexOf(name);
+        INDArray copy = Nd4j.create(stateD != null ? DataType.DOUBLE : DataType.FLOAT, stateShape);
+        Flat flat = new Flat(copy);
+        for (int b = 0; b < Flat.blocks(flat.length()); b++) {
+            int n = Flat.blockLength(b, flat.length());
+            if (stateD != null) flat.write(b * Flat.BLOCK, stateD[b][k], n); else flat.write(b * Flat.BLOCK, stateF[b][k], n);
+        }
+        return copy;
     }
 
     /** The step count t: 0 before the first step, 1 after it. */
@@ -163,13 +164,11 @@ abstract class ElementwiseOptimizer implements Optimizer {
 
     @Override
     public void reset() {
-        stateFlat = null;
+        stateD = null;
+        stateF = null;
+        stateShape = null;
         thetaFlat = null;
         gradFlat = null;
-        thetaD = gD = null;
-        stateD = null;
-        thetaF = gF = null;
-        stateF = null;
         t = 0;
     }
 

@@ -11,7 +11,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * blocks of {@link #BLOCK} elements, each block bulk-copied from the array's native buffer into a
  * reused {@code float[]} or {@code double[]} and back (FloatBuffer/DoubleBuffer bulk get/put are
  * memory copies). The update rules are then plain loops over plain arrays, which the JIT
- * vectorises; a loop over the native buffer itself is not vectorised (2.4 ns vs 0.65 ns per
+ * vectorises; a loop over the native buffer itself is not vectorised (3.1 ns vs 0.6 ns per
  * parameter for Adam on this machine).
  *
  * <p>Nothing is converted: a FLOAT array is copied to float[] and computed in float. (Widening
@@ -21,10 +21,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * flat parameter vector and its views are) and hold fewer than 2³¹ elements.
  */
 final class Flat {
-    /** Elements per block: 2,048 (8 KiB of floats, 16 KiB of doubles per array), so a block of
-     *  θ, g and up to three state vectors stays in cache between the copy in, the rule and the
-     *  copy out. */
-    static final int BLOCK = 2048;
+    /** Elements per block: 8,192 (32 KiB of floats, 64 KiB of doubles per array), so a block of
+     *  θ, g and up to three state vectors stays in the core's cache between the copy in, the rule
+     *  and the copy out (measured best of 1,024 to 65,536 for Adam on 10⁷ floats). */
+    static final int BLOCK = 8192;
+
+    /** Each thread's two block buffers (θ's and g's), of each type. */
+    private static final ThreadLocal<float[][]> FLOATS = ThreadLocal.withInitial(() -> new float[2][BLOCK]);
+    private static final ThreadLocal<double[][]> DOUBLES = ThreadLocal.withInitial(() -> new double[2][BLOCK]);
 
     final INDArray array;
     private final int length;
@@ -47,6 +51,26 @@ final class Flat {
 
     int length() {
         return length;
+    }
+
+    /** The number of blocks of an array of {@code length} elements. */
+    static int blocks(int length) {
+        return (length + BLOCK - 1) / BLOCK;
+    }
+
+    /** The length of block b of an array of {@code length} elements (the last may be short). */
+    static int blockLength(int b, int length) {
+        return Math.min(BLOCK, length - b * BLOCK);
+    }
+
+    /** This thread's block buffer number {@code slot} (0 or 1) of floats. */
+    static float[] floats(int slot) {
+        return FLOATS.get()[slot];
+    }
+
+    /** This thread's block buffer number {@code slot} (0 or 1) of doubles. */
+    static double[] doubles(int slot) {
+        return DOUBLES.get()[slot];
     }
 
     /** dst[0..n) ← array[from..from+n) of a DOUBLE array. */
@@ -103,6 +127,15 @@ final class Flat {
         if (a.rank() != b.rank()) return false;
         for (int d = 0; d < a.rank(); d++) {
             if (a.size(d) != b.size(d)) return false;
+        }
+        return true;
+    }
+
+    /** True if {@code a} has exactly this shape (compared without copying a's shape array). */
+    static boolean hasShape(INDArray a, long[] shape) {
+        if (a.rank() != shape.length) return false;
+        for (int d = 0; d < shape.length; d++) {
+            if (a.size(d) != shape[d]) return false;
         }
         return true;
     }
