@@ -5,7 +5,6 @@ import descent.init.Initializer;
 import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.rng.Random;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A fully connected layer: y = x·W + b, with W of shape (in, out) and b of length out.
@@ -15,7 +14,7 @@ import org.nd4j.linalg.factory.Nd4j;
  *   ∂L/∂W = xᵀ · ∂L/∂y        ∂L/∂b = Σ_rows ∂L/∂y        ∂L/∂x = ∂L/∂y · Wᵀ
  * </pre>
  * The three matrix products run as BLAS gemm calls straight into preallocated arrays (∂L/∂W into
- * the gradient's view). The first layer of a network skips ∂L/∂x: its input is data, so nobody
+ * the gradient's view), large ones split among the cores ({@link Gemm}). The first layer of a network skips ∂L/∂x: its input is data, so nobody
  * needs it (PyTorch skips it for the same reason). Fans for the initializer: fanIn = in,
  * fanOut = out. The bias starts at zero.
  */
@@ -27,6 +26,7 @@ public final class Dense implements Layer {
     private INDArray w, b, dw, db;
     private INDArray x, y, dx;
     private double[] bRow, dbRow, yRows, dyRows;
+    private final Gemm xW = new Gemm(false, false), xTdy = new Gemm(true, false), dyWT = new Gemm(false, true);
     /** False for a network's first layer: the data's ∂L/∂x is not needed. */
     boolean inputGradient = true;
 
@@ -54,7 +54,7 @@ public final class Dense implements Layer {
             throw new IllegalArgumentException("x must have " + in + " columns, got "
                     + java.util.Arrays.toString(x.shape()));
         }
-        this.x = x;
+        this.x = x.stride(1) == 1 || x.columns() == 1 ? x : x.dup('c');   // BLAS reads rows
         int n = (int) x.rows();
         y = Views.reuse(y, w, n, out);
         bRow = Heap.read(b, bRow);
@@ -63,14 +63,14 @@ public final class Dense implements Layer {
             System.arraycopy(bRow, 0, yRows, r * out, out);            // y ← b (every row)
         }
         Heap.write(yRows, y);
-        Nd4j.gemm(x, w, y, false, false, 1.0, 1.0);                    // y ← x·W + y
+        xW.multiply(x, w, y, 1);                                       // y ← x·W + y
         return y;
     }
 
     @Override
     public INDArray backward(INDArray dy) {
         int n = (int) dy.rows();
-        Nd4j.gemm(x, dy, dw, true, false, 1.0, 0.0);                   // ∂L/∂W = xᵀ·∂L/∂y
+        xTdy.multiply(x, dy, dw, 0);                                   // ∂L/∂W = xᵀ·∂L/∂y
         dyRows = Heap.read(dy, dyRows);
         dbRow = Heap.grow(dbRow, out);
         java.util.Arrays.fill(dbRow, 0, out, 0.0);
@@ -84,7 +84,7 @@ public final class Dense implements Layer {
             return null;
         }
         dx = Views.reuse(dx, w, n, in);
-        Nd4j.gemm(dy, w, dx, false, true, 1.0, 0.0);                   // ∂L/∂x = ∂L/∂y·Wᵀ
+        dyWT.multiply(dy, w, dx, 0);                                   // ∂L/∂x = ∂L/∂y·Wᵀ
         return dx;
     }
 

@@ -1,5 +1,6 @@
 package descent.nn;
 
+import descent.cores.Cores;
 import descent.init.HeNormal;
 import descent.init.Initializer;
 import descent.init.XavierUniform;
@@ -30,7 +31,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 public final class Network {
 
     static {
-        Threads.configure();
+        Cores.count();   // the first use of Cores sets ND4J's own thread pools to one thread
     }
 
     private final List<Layer> layers;

@@ -32,8 +32,8 @@ import tech.tablesaw.columns.Column;
  * training's seconds, and {@code diverged} (true when it threw {@link DivergedException}; its
  * metrics are then those of the last row before). Each training must build its own network and
  * optimizer from the point, so a configuration gives the same result whatever runs beside it.
- * ND4J runs single-threaded by default ({@link descent.nn.Threads}), so the trainings run in
- * parallel, one per core.
+ * The trainings run in parallel, one per core; a training's own splits ({@link descent.cores.Cores})
+ * then mostly find the other cores busy and run on its thread, which costs nothing.
  */
 public final class Sweep {
 
