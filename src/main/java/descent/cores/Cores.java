@@ -199,9 +199,22 @@ public final class Cores {
     private static final class Helper extends Thread {
         private volatile boolean sleeping, retired;
 
+        /**
+         * A helper in the root thread group, not in the group of whoever created it: the kernel
+         * stops an interrupted cell by stopping the cell's thread group, which must not take the
+         * helpers with it.
+         */
         Helper(int index) {
-            super("descent-core-" + index);
+            super(root(), "descent-core-" + index);
             setDaemon(true);
+        }
+
+        private static ThreadGroup root() {
+            ThreadGroup g = Thread.currentThread().getThreadGroup();
+            while (g.getParent() != null) {
+                g = g.getParent();
+            }
+            return g;
         }
 
         void wake() {

@@ -144,9 +144,19 @@ final class Cells {
             if (isExpression(snippet)) {
                 result = new Result(value, true);
             }
+            if (snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
+                shell.drop(snippet);            // not kept as $1, $2, …: see below
+            }
         }
         return result;
     }
+
+    /*
+     * Why a cell's value is not kept as JShell's $1, $2, …: JShell compiles every new snippet
+     * with an import of each live variable, so a session of expression cells slows down cell by
+     * cell (measured: 15 ms per cell after 300 cells, 45 ms after 1,500; 10.5 ms with the values
+     * dropped). Variables the cell declares (var x = …) are kept as usual.
+     */
 
     private static boolean isExpression(Snippet snippet) {
         return switch (snippet.subKind()) {
