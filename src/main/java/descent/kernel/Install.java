@@ -22,8 +22,9 @@ import com.google.gson.GsonBuilder;
  *
  * <p>It sets {@code OMP_NUM_THREADS=1} and {@code OPENBLAS_NUM_THREADS=1}: on small machines
  * ND4J's default (OpenMP and OpenBLAS each starting a thread per core) makes them fight over the
- * cores, and the lessons' matrix products run several times faster on one thread (see the
- * README). Override by editing {@code env} in the generated kernel.json.
+ * cores. Descent itself uses every core through {@link descent.cores.Cores}; to limit it, add
+ * {@code DESCENT_THREADS} to {@code env} in the generated kernel.json (lab copies it from the
+ * environment).
  *
  * <p>Class-data sharing: when the class path holds only jars (as {@code ./lab} passes it), the
  * installer runs {@link WarmUp} once under {@code -XX:ArchiveClassesAtExit} and the kernel maps

@@ -26,12 +26,18 @@
  *     Java 18+.)</li>
  * <li><b>Threads.</b> The kernelspec sets {@code OMP_NUM_THREADS=1} and
  *     {@code OPENBLAS_NUM_THREADS=1}: on a 2-core machine ND4J's default (OpenMP and OpenBLAS each
- *     using every core) made an MLP epoch 3.8 times slower (4.97 s against 1.32 s). On a machine
- *     with many cores and large matrices, raise them in the generated {@code kernel.json}
- *     ({@code "env"}), or start Jupyter with the variables set and remove them there.</li>
+ *     using every core) made an MLP epoch 3.8 times slower (4.97 s against 1.32 s). Descent's own
+ *     work (optimizer steps, large matrix products) uses every core through
+ *     {@link descent.cores.Cores}; {@code DESCENT_THREADS} in the kernelspec's {@code "env"} (lab
+ *     copies it from the environment) or {@code Cores.set(n)} in a cell limits it.</li>
+ * <li><b>Values.</b> A cell's value is shown, not kept as JShell's {@code $1}, {@code $2}, …:
+ *     JShell compiles every later cell with an import of each such variable, which made a
+ *     session of expression cells slower cell by cell (45 ms per cell after 1,500 cells, against
+ *     ~10 ms). Declare a variable ({@code var x = …}) to keep a value.</li>
  * <li><b>Memory.</b> JShell keeps every snippet (source, wrappers, class) and javac's name table
- *     only grows, so a session grows by ~15-45 KiB per cell (measured with a heap histogram; all
- *     of it JShell's and javac's objects); restart the kernel after thousands of cells.</li>
+ *     only grows, so a session grows by ~15-45 KiB per cell that declares something (measured
+ *     with a heap histogram; all of it JShell's and javac's objects); restart the kernel after
+ *     thousands of cells.</li>
  * <li><b>Security.</b> Every shell and control message must carry a valid HMAC signature not
  *     seen before; others are dropped and logged ({@link descent.kernel.SecureChannel}). The
  *     kernel refuses a connection file without a key, and listens only on its IP.</li>

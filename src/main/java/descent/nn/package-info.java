@@ -13,7 +13,8 @@
  * {@link descent.nn.BatchNorm}, {@link descent.nn.Dropout}) shows its forward and backward side by
  * side; the losses ({@link descent.nn.SoftmaxCrossEntropy}, {@link descent.nn.MeanSquaredError})
  * give L and ∂L/∂ŷ. Weights are views into θ, so an optimizer updates the whole network in one
- * pass. Matrix products run as BLAS gemm into reused arrays; elementwise work runs in plain Java
- * loops ({@code Heap}); ND4J uses one thread ({@link descent.nn.Threads}).
+ * pass. Matrix products run as BLAS gemm into reused arrays, large ones split among the cores
+ * ({@code Gemm}, {@link descent.cores.Cores}); elementwise work runs in plain Java loops
+ * ({@code Heap}).
  */
 package descent.nn;

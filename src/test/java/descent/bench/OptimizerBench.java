@@ -1,5 +1,6 @@
 package descent.bench;
 
+import descent.cores.Cores;
 import descent.optim.AdaDelta;
 import descent.optim.AdaGrad;
 import descent.optim.AdaMax;
@@ -20,6 +21,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.nativeblas.NativeOpsHolder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -88,6 +90,11 @@ public class OptimizerBench {
 
     @Setup
     public void setup() {
+        // Descent's steps use every core (descent.cores.Cores, which sets ND4J's own pools to one
+        // thread when it loads); ND4J's updaters get the same cores through their OpenMP pool.
+        int cores = Cores.count();
+        Nd4j.getEnvironment().setMaxThreads(cores);
+        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(cores);
         theta = Nd4j.rand(DataType.FLOAT, N).subi(0.5);
         grad = Nd4j.rand(DataType.FLOAT, N).subi(0.5);
         nd4jGrad = grad.dup();
@@ -122,9 +129,17 @@ public class OptimizerBench {
         return theta.subi(nd4jGrad.reshape(N));
     }
 
-    /** A copy of N floats from one direct buffer to another (a memcpy): 8 bytes per parameter. */
+    /**
+     * A copy of N floats from one direct buffer to another (memcpy, 8 bytes per parameter), in
+     * blocks shared among the cores as Descent's steps are: the bandwidth those steps can reach.
+     */
     @Benchmark
     public FloatBuffer copy() {
-        return copyTo.put(0, copyFrom, 0, N);
+        Cores.run(copyBlock, (N + COPY_BLOCK - 1) / COPY_BLOCK);
+        return copyTo;
     }
+
+    static final int COPY_BLOCK = 1 << 16;
+    private final Cores.Pieces copyBlock = b -> copyTo.put(b * COPY_BLOCK, copyFrom, b * COPY_BLOCK,
+            Math.min(COPY_BLOCK, N - b * COPY_BLOCK));
 }

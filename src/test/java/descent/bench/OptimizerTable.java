@@ -10,7 +10,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * Runs {@link OptimizerBench} and prints, per optimizer, ns per parameter for Descent and ND4J's
  * fused updater, the memory-bandwidth floor (bytes the step must move per parameter divided by
- * the bandwidth of a plain copy measured in the same run) and the ratios.
+ * the bandwidth of a plain copy measured in the same run, on as many cores as the steps use) and
+ * the ratios.
  *
  * <pre>
  * mvn -B -o -q test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt -Dmdep.includeScope=test
@@ -56,7 +57,8 @@ public final class OptimizerTable {
         double copyNs = ms.entrySet().stream().filter(e -> e.getKey().endsWith("/copy"))
                 .mapToDouble(Map.Entry::getValue).min().orElseThrow() * 1e6 / n;
         double gbPerS = 8 / copyNs;
-        System.out.printf("%nCopy bandwidth: %.1f GB/s (%.3f ns per 8-byte parameter copy)%n%n", gbPerS, copyNs);
+        System.out.printf("%nCopy bandwidth: %.1f GB/s (%.3f ns per 8-byte parameter copy) on %d cores%n%n", gbPerS, copyNs,
+                descent.cores.Cores.count());
         System.out.println("| optimizer | bytes/param | floor ns/param | Descent ns/param | Descent/floor | ND4J ns/param | ND4J/Descent |");
         System.out.println("|---|---:|---:|---:|---:|---:|---:|");
         for (String name : names) {
