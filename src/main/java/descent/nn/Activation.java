@@ -1,5 +1,6 @@
 package descent.nn;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -7,12 +8,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>Backward is one line of the chain rule: ∂L/∂z = ∂L/∂y · f′(z). Each activation gives f and
  * its derivative f′, which may use the output y = f(z) where that is the cheaper form
- * (σ′ = y(1 − y), tanh′ = 1 − y²). The loops run over Java arrays (see {@link Heap}).
+ * (σ′ = y(1 − y), tanh′ = 1 − y²). The loops run over Java arrays (see {@link Heap}): float[] for
+ * a FLOAT network (f is computed in double and rounded once), double[] for a DOUBLE one.
  */
 public abstract class Activation implements Layer {
 
     private INDArray y, dz;
     private double[] zs, ys, gs;
+    private float[] zf, yf, gf;
 
     /** f(z). */
     protected abstract double f(double z);
@@ -24,12 +27,21 @@ public abstract class Activation implements Layer {
     public final INDArray forward(INDArray z, boolean training) {
         int n = (int) z.length();
         y = Views.reuse(y, z, z.rows(), z.columns());
-        zs = Heap.read(z, zs);
-        ys = Heap.grow(ys, n);
-        for (int i = 0; i < n; i++) {
-            ys[i] = f(zs[i]);                                          // y = f(z)
+        if (z.dataType() == DataType.FLOAT) {
+            zf = Heap.read(z, zf);
+            yf = Heap.grow(yf, n);
+            for (int i = 0; i < n; i++) {
+                yf[i] = (float) f(zf[i]);                               // y = f(z)
+            }
+            Heap.write(yf, y);
+        } else {
+            zs = Heap.read(z, zs);
+            ys = Heap.grow(ys, n);
+            for (int i = 0; i < n; i++) {
+                ys[i] = f(zs[i]);                                       // y = f(z)
+            }
+            Heap.write(ys, y);
         }
-        Heap.write(ys, y);
         return y;
     }
 
@@ -37,11 +49,19 @@ public abstract class Activation implements Layer {
     public final INDArray backward(INDArray dy) {
         int n = (int) dy.length();
         dz = Views.reuse(dz, dy, dy.rows(), dy.columns());
-        gs = Heap.read(dy, gs);
-        for (int i = 0; i < n; i++) {
-            gs[i] *= df(zs[i], ys[i]);                                 // ∂L/∂z = ∂L/∂y · f′(z)
+        if (dy.dataType() == DataType.FLOAT) {
+            gf = Heap.read(dy, gf);
+            for (int i = 0; i < n; i++) {
+                gf[i] *= (float) df(zf[i], yf[i]);                      // ∂L/∂z = ∂L/∂y · f′(z)
+            }
+            Heap.write(gf, dz);
+        } else {
+            gs = Heap.read(dy, gs);
+            for (int i = 0; i < n; i++) {
+                gs[i] *= df(zs[i], ys[i]);                              // ∂L/∂z = ∂L/∂y · f′(z)
+            }
+            Heap.write(gs, dz);
         }
-        Heap.write(gs, dz);
         return dz;
     }
 

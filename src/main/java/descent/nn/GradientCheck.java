@@ -34,7 +34,7 @@ public final class GradientCheck {
         }
         net.gradient(x, y);
         INDArray theta = net.theta();
-        double[] analytic = Heap.read(net.grad(), null);
+        double[] analytic = Heap.read(net.grad(), (double[]) null);
         int n = (int) theta.length();
         double[] numeric = new double[n];
         double[] relative = new double[n];

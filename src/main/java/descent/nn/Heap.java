@@ -58,6 +58,24 @@ final class Heap {
         return a != null && a.length >= n ? a : new double[n];
     }
 
+    /** The elements of a FLOAT array {@code a} (row-major) in {@code dst}, grown if too short. */
+    static float[] read(INDArray a, float[] dst) {
+        int n = (int) a.length();
+        float[] out = grow(dst, n);
+        bytes(a).asFloatBuffer().get(out, 0, n);
+        return out;
+    }
+
+    /** Copies {@code src[0..a.length())} into the elements of FLOAT array {@code a} (row-major). */
+    static void write(float[] src, INDArray a) {
+        bytes(a).asFloatBuffer().put(src, 0, (int) a.length());
+    }
+
+    /** A growable heap array of length ≥ n (the same one when long enough). */
+    static float[] grow(float[] a, int n) {
+        return a != null && a.length >= n ? a : new float[n];
+    }
+
     /** The native bytes of {@code a}, positioned at its first element. */
     private static ByteBuffer bytes(INDArray a) {
         // A vector (n × 1, say a view of a label column) has one element order whatever its flag.

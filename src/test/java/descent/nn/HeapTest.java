@@ -14,12 +14,12 @@ class HeapTest {
     void aColumnViewIsReadWhateverItsOrderFlag() {
         INDArray column = Nd4j.create(new double[] {1, 2, 3, 4, 5}, 5, 1);
         INDArray firstThree = column.get(NDArrayIndex.interval(0, 3), NDArrayIndex.all());
-        assertArrayEquals(new double[] {1, 2, 3}, java.util.Arrays.copyOf(Heap.read(firstThree, null), 3));
+        assertArrayEquals(new double[] {1, 2, 3}, java.util.Arrays.copyOf(Heap.read(firstThree, (double[]) null), 3));
     }
 
     @Test
     void aColumnMajorMatrixIsRefused() {
         INDArray f = Nd4j.create(new double[] {1, 2, 3, 4, 5, 6}, new long[] {2, 3}, 'f');
-        assertThrows(IllegalArgumentException.class, () -> Heap.read(f, null));
+        assertThrows(IllegalArgumentException.class, () -> Heap.read(f, (double[]) null));
     }
 }
