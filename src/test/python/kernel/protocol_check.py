@@ -439,8 +439,9 @@ def main():
 
     @check("memory_growth")
     def _():
-        # Live heap (jcmd's class histogram, taken after a full GC) at 6 checkpoints 40 cells
-        # apart; cells redeclare 50 variables, so the session itself holds a fixed amount.
+        # Live heap (jcmd's class histogram, taken after a full GC) at 6 checkpoints 200
+        # expression cells apart, then at 6 checkpoints 40 declaring cells apart; those cells
+        # redeclare 50 variables, so the session itself holds a fixed amount.
         # (Runtime's used memory read in a cell after System.gc() reads ~2x higher and noisier.)
         # JShell indexes the class path for completion in a background thread (~16 MB, again
         # after %classpath): the baseline waits until the heap is steady, or the index would be
@@ -456,6 +457,21 @@ def main():
             time.sleep(2)
             settle.append(heap())
         figure("heap_kib_while_settling", " ".join(map(str, settle)))
+        # 1,000 expression cells ("i + 1"): their values are not kept (Cells), so what grows is
+        # JShell's record of each dropped snippet, whose wrapper source imports every live
+        # declaration: ~1 KiB per cell in a fresh session, ~7 KiB after this script's earlier
+        # checks. (Keeping the values as $N, as the first version did, grew it much faster.)
+        expression_points = [(0, heap())]
+        for checkpoint in range(1, 6):
+            for i in range(200):
+                assert run(kc, "%d + 1" % i).ok
+            expression_points.append((checkpoint * 200, heap()))
+        expression_per_cell = statistics.median(
+            [(h2 - h1) / (c2 - c1) for i, (c1, h1) in enumerate(expression_points) for c2, h2 in expression_points[i + 1:]])
+        figure("heap_kib_at_expression_cells", " ".join("%d:%d" % p for p in expression_points))
+        figure("heap_growth_kib_per_expression_cell", round(expression_per_cell, 2))
+        assert expression_per_cell <= 16, "heap grows %.1f KiB per expression cell: %s" % (
+            expression_per_cell, expression_points)
         step, cells, points = 40, 0, []
         start, cpu = time.perf_counter(), kernel_cpu_s()
         for checkpoint in range(6):
@@ -480,7 +496,8 @@ def main():
         # KiB after this script's earlier checks. The bound catches the kernel keeping a
         # cell's data (a value, an output) per cell.
         assert per_cell <= 64, "heap grows %.1f KiB per cell: %s" % (per_cell, points)
-        return "%.1f KiB per cell over %d cells (%s)" % (per_cell, cells, points)
+        return "%.1f KiB per expression cell over 1,000 cells; %.1f KiB per declaring cell over %d cells (%s)" % (
+            expression_per_cell, per_cell, cells, points)
 
 
     @check("restart")
