@@ -1,5 +1,6 @@
 package descent.train;
 
+import descent.cores.Cores;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -32,8 +33,8 @@ import tech.tablesaw.columns.Column;
  * training's seconds, and {@code diverged} (true when it threw {@link DivergedException}; its
  * metrics are then those of the last row before). Each training must build its own network and
  * optimizer from the point, so a configuration gives the same result whatever runs beside it.
- * The trainings run in parallel, one per core; a training's own splits ({@link descent.cores.Cores})
- * then mostly find the other cores busy and run on its thread, which costs nothing.
+ * The trainings run in parallel, one per core, each with its work on its own thread
+ * ({@link Cores#onThisThread}); a sweep of one thread lets its training use every core.
  */
 public final class Sweep {
 
@@ -118,11 +119,13 @@ public final class Sweep {
             throw new IllegalArgumentException("the grid has no axis: add one with axis(name, values)");
         }
         List<Point> points = points();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, points.size()));
+        int sideBySide = Math.min(threads, points.size());
+        ExecutorService pool = Executors.newFixedThreadPool(sideBySide);
         try {
             List<Future<Result>> futures = new ArrayList<>();
             for (Point p : points) {
-                futures.add(pool.submit(() -> train(training, p)));
+                // trainings side by side already use the cores: each keeps its work on its thread
+                futures.add(pool.submit(() -> sideBySide > 1 ? Cores.onThisThread(() -> train(training, p)) : train(training, p)));
             }
             List<Result> results = new ArrayList<>();
             for (Future<Result> f : futures) {

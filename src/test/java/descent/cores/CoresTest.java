@@ -82,6 +82,21 @@ class CoresTest {
     }
 
     @Test
+    void onThisThreadKeepsEverySplitOnTheCallingThread() {
+        Cores.set(2);
+        String caller = Thread.currentThread().getName();
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        int result = Cores.onThisThread(() -> {
+            for (int repeat = 0; repeat < 50; repeat++) {
+                Cores.run(p -> threads.add(Thread.currentThread().getName()), 64);
+            }
+            return 42;
+        });
+        assertEquals(42, result);
+        assertEquals(Set.of(caller), threads);
+    }
+
+    @Test
     void refusesBadCounts() {
         var e = assertThrows(IllegalArgumentException.class, () -> Cores.set(0));
         assertEquals("threads must be >= 1, got 0", e.getMessage());
