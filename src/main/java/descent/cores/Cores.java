@@ -17,11 +17,13 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * the caller waits only for pieces a helper has already started, never for a helper that has not
  * woken up. So a busy machine costs the speed-up and nothing more. (ND4J's own pools, OpenMP and
  * OpenBLAS, each as wide as the machine, wait for each other instead: on 2 cores they made an
- * MLP epoch 4× slower than one thread, and 5× slower again when another process held a core. So
- * Descent sets both pools to one thread and splits the work itself.)
+ * MLP epoch 4× slower than one thread, and several times slower again when another process held
+ * a core. So Descent sets both pools to one thread and splits the work itself.)
  *
- * <p>Which thread runs a piece is the only thing that varies; every piece computes the same
- * numbers wherever it runs, so results do not depend on the number of cores. A helper spins for
+ * <p>Which thread runs a piece is the only thing that varies from run to run, and a piece
+ * computes the same numbers on any thread, so a split's result does not depend on who ran what
+ * (an optimizer step's is also the same on any number of cores; a matrix product's bands follow
+ * the number of cores, see {@code descent.nn.Gemm}). A helper spins for
  * {@value #SPIN_MICROS} µs after its last piece (the next split of a training step comes sooner
  * than that), then sleeps until the next split.
  *
