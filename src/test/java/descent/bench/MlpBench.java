@@ -85,6 +85,14 @@ public final class MlpBench {
                     torch == null ? "-" : String.format("%.2f", r.cpuPerEpoch() / torch.cpuPerEpoch()),
                     r.lastLoss(), java.util.Arrays.toString(round(r.seconds)));
         }
+        // Same network, data and settings, different random draws: the last losses should agree
+        // to a few per cent (DL4J steps with Nesterov momentum, so it may differ a little more).
+        double reference = results.get(0).lastLoss();
+        for (Result r : results.subList(1, results.size())) {
+            double gap = Math.abs(r.lastLoss() - reference) / reference;
+            System.out.printf("last loss of %s against Descent's: %.1f%% apart (%s)%n", r.name, 100 * gap,
+                    gap <= 0.05 ? "agree" : "DISAGREE: check the set-up");
+        }
     }
 
     /** One fit per epoch (each with its own shuffling seed), to time each epoch in wall and CPU time. */
