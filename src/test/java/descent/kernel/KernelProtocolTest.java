@@ -47,8 +47,7 @@ class KernelProtocolTest {
     Stream<DynamicTest> throughJupyterClient() throws Exception {
         requireJupyter();
         Path jupyterPath = work.resolve("jupyter");
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Install.write(jupyterPath, classPath);
+        Install.write(jupyterPath, UsersClassPath.in(work));
         Path extra = extraJar(work.resolve("extra"));
 
         ProcessBuilder pb = new ProcessBuilder(PYTHON, "src/test/python/kernel/protocol_check.py",

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import descent.kernel.UsersClassPath;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,9 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
  * timed-out cell, error or stderr output, JavaScript output, or missing image — in the run and in
  * the stored copy, which must already show its outputs. The stored notebooks are never rewritten.
  *
- * <p>The kernelspec is written by {@code descent.kernel.Install} from this JVM's class path into a
- * temporary Jupyter path, so the test runs the kernel as built and never touches the user's own
- * kernels. Notebooks run {@code descent.notebooks.parallel} (default 2) at a time, one kernel
+ * <p>The kernelspec is written by {@code descent.kernel.Install} for a user's class path
+ * ({@link UsersClassPath}: the library's jar and its runtime dependencies) into a temporary
+ * Jupyter path, so the test runs the kernel as built and never touches the user's own kernels. Notebooks run {@code descent.notebooks.parallel} (default 2) at a time, one kernel
  * each. Without Jupyter (a python3 with nbclient, nbformat and jupyter_client) the test is skipped,
  * or fails when the environment variable {@code CI} is set.
  */
@@ -89,10 +91,10 @@ class NotebooksTest {
         }));
     }
 
-    /** Writes the kernelspec "java" for the kernel on this JVM's class path into {@code dir}. */
+    /** Writes the kernelspec "java" for a kernel on a user's class path into {@code dir}. */
     private static void installKernel(String dir) throws IOException, InterruptedException {
         Process install = new ProcessBuilder(javaExecutable(), "-cp",
-                System.getProperty("java.class.path"), "descent.kernel.Install", dir)
+                UsersClassPath.in(Path.of(dir).resolve("classpath")), "descent.kernel.Install", dir)
                 .redirectErrorStream(true).start();
         String output = new String(install.getInputStream().readAllBytes());
         assertTrue(install.waitFor(2, TimeUnit.MINUTES), "descent.kernel.Install did not finish");
