@@ -24,13 +24,11 @@ final class Heap {
     /** Copies the elements of {@code a} (row-major) into {@code dst}, grown if too short. */
     static double[] read(INDArray a, double[] dst) {
         int n = (int) a.length();
-        double[] out = dst != null && dst.length >= n ? dst : new double[n];
-        ByteBuffer bytes = bytes(a);
+        double[] out = grow(dst, n);
         if (a.dataType() == DataType.DOUBLE) {
-            bytes.asDoubleBuffer().get(out, 0, n);
+            bytes(a).asDoubleBuffer().get(out, 0, n);
         } else {
-            float[] f = floats(n);
-            bytes.asFloatBuffer().get(f, 0, n);
+            float[] f = read(a, floats(n));
             for (int i = 0; i < n; i++) {
                 out[i] = f[i];
             }
@@ -41,15 +39,14 @@ final class Heap {
     /** Copies {@code src[0..a.length())} into the elements of {@code a} (row-major). */
     static void write(double[] src, INDArray a) {
         int n = (int) a.length();
-        ByteBuffer bytes = bytes(a);
         if (a.dataType() == DataType.DOUBLE) {
-            bytes.asDoubleBuffer().put(src, 0, n);
+            bytes(a).asDoubleBuffer().put(src, 0, n);
         } else {
             float[] f = floats(n);
             for (int i = 0; i < n; i++) {
                 f[i] = (float) src[i];
             }
-            bytes.asFloatBuffer().put(f, 0, n);
+            write(f, a);
         }
     }
 

@@ -111,7 +111,7 @@ public class OptimizerBench {
         }
     }
 
-    static FloatBuffer floats(INDArray a) {
+    private static FloatBuffer floats(INDArray a) {
         return a.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
     }
 
