@@ -52,6 +52,7 @@ final class Cells {
         shell = JShell.builder()
                 .executionEngine(new InProcessExecution.Provider(engine), Map.of())
                 .compilerOptions("-proc:none")
+                .fileManager(IndexedFileManager::new)
                 .build();
         analysis = shell.sourceCodeAnalysis();
         magics = new Magics(this);
