@@ -1,9 +1,11 @@
 package descent.kernel;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -38,8 +40,10 @@ final class Cells {
         static final Result NONE = new Result(null, false);
     }
 
-    private final InProcessExecution engine = new InProcessExecution();
+    private final SnippetLoader loader = new SnippetLoader();
+    private final InProcessExecution engine = new InProcessExecution(loader);
     private final JShell shell;
+    private final Compactor compactor;
     private final SourceCodeAnalysis analysis;
     private final Magics magics;
     /** Where each snippet came from: cell number and first line (0-based), for tracebacks. */
@@ -55,6 +59,10 @@ final class Cells {
                 .fileManager(IndexedFileManager::new)
                 .build();
         analysis = shell.sourceCodeAnalysis();
+        compactor = new Compactor(shell, loader);
+        if (!compactor.status().equals("on")) {
+            System.err.println("descent kernel: finished snippets are kept (compactor " + compactor.status() + ")");
+        }
         magics = new Magics(this);
         Notebook.kernel = kernel;
         for (String name : IMPORTS) {
@@ -75,6 +83,11 @@ final class Cells {
 
     JShell shell() {
         return shell;
+    }
+
+    /** Whether finished snippets are forgotten ("on"), or why not. */
+    String compaction() {
+        return compactor.status();
     }
 
     SourceCodeAnalysis analysis() {
@@ -124,6 +137,16 @@ final class Cells {
     private Result runSnippet(String source, int count, int line, String code, int firstLine, int offset)
             throws CellException {
         List<SnippetEvent> events = shell.eval(source);
+        try {
+            return outcome(events, count, line, code, firstLine, offset);
+        } finally {
+            forgetFinished(events);
+        }
+    }
+
+    /** The value of the snippet just evaluated, or the failure it met. */
+    private Result outcome(List<SnippetEvent> events, int count, int line, String code, int firstLine, int offset)
+            throws CellException {
         Object value = engine.takeLastValue();
         if (engine.takeStopped()) {
             throw new CellException("Interrupted", "the cell was stopped by an interrupt request",
@@ -150,6 +173,19 @@ final class Cells {
             }
         }
         return result;
+    }
+
+    /** Lets the compactor forget this eval's snippets that are done, and their origins. */
+    private void forgetFinished(List<SnippetEvent> events) {
+        Set<Snippet> seen = new HashSet<>();
+        for (SnippetEvent event : events) {
+            Snippet snippet = event.snippet();
+            if (seen.add(snippet)) {
+                compactor.retire(snippet);
+            }
+        }
+        compactor.sweep();
+        origins.keySet().retainAll(shell.snippets().map(Snippet::id).collect(Collectors.toSet()));
     }
 
     /*
@@ -228,11 +264,12 @@ final class Cells {
         for (int i = 0; i <= (last < 0 ? stack.length - 1 : last); i++) {
             StackTraceElement f = stack[i];
             if (inCell(f)) {
-                Origin origin = origins.getOrDefault(f.getFileName().substring(1), new Origin(0, 0));
+                Origin origin = origins.get(f.getFileName().substring(1));
                 String method = f.getMethodName().isEmpty() || f.getMethodName().equals("do_it$")
                         ? "cell" : f.getMethodName();
-                lines.add("    at " + method + " (In [" + origin.cell() + "], line "
-                        + (origin.line() + f.getLineNumber()) + ")");
+                lines.add("    at " + method + (origin == null   // code of a finished cell, run later
+                        ? " (an earlier cell)"
+                        : " (In [" + origin.cell() + "], line " + (origin.line() + f.getLineNumber()) + ")"));
             } else {
                 lines.add("    at " + f);
             }

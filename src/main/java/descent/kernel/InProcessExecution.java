@@ -22,9 +22,15 @@ import jdk.jshell.spi.ExecutionEnv;
  */
 final class InProcessExecution extends DirectExecutionControl {
 
+    private final SnippetLoader loader;
     private volatile ThreadGroup running;
     private volatile boolean stopped;
     private Object lastValue;
+
+    InProcessExecution(SnippetLoader loader) {
+        super(loader);
+        this.loader = loader;
+    }
 
     /** The value of the last snippet run, or {@code null}; reading it forgets it. */
     Object takeLastValue() {
@@ -56,6 +62,7 @@ final class InProcessExecution extends DirectExecutionControl {
                 failure.set(e);
             }
         }, "cell");
+        thread.setContextClassLoader(loader.classLoader());
         running = group;
         try {
             thread.start();

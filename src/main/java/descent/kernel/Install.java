@@ -48,7 +48,8 @@ public final class Install {
             "-XX:+UseSerialGC",
             "-Xss4m",
             "-Djava.security.manager=allow",
-            "-Djava.awt.headless=true");
+            "-Djava.awt.headless=true",
+            "--add-opens=jdk.jshell/jdk.jshell=ALL-UNNAMED");    // for Compactor
 
     private Install() {
     }
