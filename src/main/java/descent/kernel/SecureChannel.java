@@ -5,8 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -84,7 +82,7 @@ final class SecureChannel extends ShellChannel {
         static final int HISTORY = 1 << 16;
 
         private final HMACGenerator hmac;
-        private final LinkedHashSet<String> seen = new LinkedHashSet<>();
+        private final SignatureMemory seen = new SignatureMemory(HISTORY);
         private final AtomicLong refused = new AtomicLong();
 
         Guard(HMACGenerator hmac) {
@@ -100,15 +98,8 @@ final class SecureChannel extends ShellChannel {
             if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), signature)) {
                 return "bad signature";
             }
-            if (!seen.add(expected)) {
+            if (!seen.add(signature)) {
                 return "replayed signature";
-            }
-            if (seen.size() > HISTORY) {
-                Iterator<String> oldest = seen.iterator();
-                for (int i = 0; i < HISTORY / 10; i++) {
-                    oldest.next();
-                    oldest.remove();
-                }
             }
             return null;
         }
