@@ -45,6 +45,7 @@ final class Cells {
     private final JShell shell;
     private final Compactor compactor;
     private final SourceCodeAnalysis analysis;
+    private final IndexHold indexHold;
     private final Magics magics;
     /** Where each snippet came from: cell number and first line (0-based), for tracebacks. */
     private record Origin(int cell, int line) {
@@ -59,6 +60,7 @@ final class Cells {
                 .fileManager(IndexedFileManager::new)
                 .build();
         analysis = shell.sourceCodeAnalysis();
+        indexHold = new IndexHold(analysis);
         compactor = new Compactor(shell, loader);
         if (!compactor.status().equals("on")) {
             System.err.println("descent kernel: finished snippets are kept (compactor " + compactor.status() + ")");
@@ -90,14 +92,20 @@ final class Cells {
         return compactor.status();
     }
 
+    /** JShell's analysis, for completion and inspection (which also end the index's hold). */
     SourceCodeAnalysis analysis() {
+        indexHold.release();
         return analysis;
     }
 
     /** Runs a whole cell: magics first, then Java. */
     Result run(String cell, int count) throws CellException {
         engine.takeStopped();
-        return magics.run(cell, count);
+        try {
+            return magics.run(cell, count);
+        } finally {
+            indexHold.release();                    // after the first cell, see IndexHold
+        }
     }
 
     /** Adds jars or class directories to the running session. */
