@@ -474,8 +474,9 @@ def main():
         figure("kernel_cpu_s_per_s_while_settling", " ".join("%.2f" % c for c in idle_cpu))
         # 1,000 expression cells ("i + 1"): the kernel keeps neither their values (no $N) nor,
         # through Compactor, JShell's records of them, and its replay memory is fixed in size;
-        # what stays is each cell's loaded class (~0.45 KiB: its Class object, its method and the
-        # reflection cached to call it), which one class loader for all cells cannot unload.
+        # what stays is each cell's loaded class (~0.45 KiB: its Class object, which one class
+        # loader for all cells cannot unload, and ~0.25 KiB of reflection cached to call it,
+        # which the JVM holds softly: a full GC keeps it, running short of memory frees it).
         expression_points = [(0, heap())]
         for checkpoint in range(1, 6):
             for i in range(200):
