@@ -1,11 +1,9 @@
 package descent.kernel;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -185,15 +183,12 @@ final class Cells {
 
     /** Lets the compactor forget this eval's snippets that are done, and their origins. */
     private void forgetFinished(List<SnippetEvent> events) {
-        Set<Snippet> seen = new HashSet<>();
         for (SnippetEvent event : events) {
-            Snippet snippet = event.snippet();
-            if (seen.add(snippet)) {
-                compactor.retire(snippet);
+            if (compactor.retire(event.snippet())) {
+                origins.remove(event.snippet().id());
             }
         }
         compactor.sweep();
-        origins.keySet().retainAll(shell.snippets().map(Snippet::id).collect(Collectors.toSet()));
     }
 
     /*

@@ -97,10 +97,14 @@ final class Compactor {
         }
     }
 
-    /** Forgets {@code snippet} if it is done: not a declaration, or no longer a live one. */
-    void retire(Snippet snippet) {
-        if (!status.equals("on") || snippet.kind().isPersistent() && shell.status(snippet).isActive()) {
-            return;
+    /**
+     * Forgets {@code snippet} if it is done: not a declaration, or no longer a live one. True if
+     * it was forgotten now; false if it is live, was forgotten before, or the compactor is off.
+     */
+    boolean retire(Snippet snippet) {
+        if (!status.equals("on") || !snippets.contains(snippet)
+                || snippet.kind().isPersistent() && shell.status(snippet).isActive()) {
+            return false;
         }
         try {
             snippets.remove(snippet);
@@ -112,6 +116,7 @@ final class Compactor {
                 dependencies.values().removeIf(Set::isEmpty);
                 keys.forEach(map -> map.values().remove(snippetKey));
             }
+            return true;
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot retire snippet " + snippet.id(), e);
         }
