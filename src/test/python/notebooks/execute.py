@@ -6,11 +6,14 @@ Runs every cell of SOURCE in a fresh kernel named "java" (the kernelspec that
 descent.kernel.Install writes; JUPYTER_PATH must point at it), with the notebook's own folder as
 working directory, then checks the result against what the notebook declares in its metadata:
 
-    "descent": {"min_images": 3, "min_displays": 1, "timeout": 60}
+    "descent": {"min_images": 3, "min_displays": 1, "min_claims": 4, "timeout": 60}
 
 min_images    at least this many image outputs (image/png, image/svg+xml or image/gif);
 min_displays  at least this many outputs shown with display(...), such as a live progress bar
               or chart (optional, default 0);
+min_claims    at least this many claims that held: verdicts of descent.display.Claim, shown as
+              HTML marked class="descent-claim" (optional, default 0). A claim that does not
+              hold fails its cell, so it is reported as a failing cell;
 timeout       seconds each cell may take (optional, default 120).
 
 A problem is: a cell that fails or times out, an error output (unless the cell is tagged
@@ -35,6 +38,7 @@ from nbclient.exceptions import CellExecutionError, CellTimeoutError
 
 IMAGE_TYPES = ("image/png", "image/svg+xml", "image/gif")
 DEFAULT_TIMEOUT = 120
+CLAIM_HELD = 'class="descent-claim" data-holds="true"'
 
 
 def declared(nb):
@@ -43,10 +47,12 @@ def declared(nb):
     if not isinstance(spec, dict) or not isinstance(spec.get("min_images"), int):
         raise ValueError('declares nothing to check: add to its metadata '
                          '"descent": {"min_images": N, "timeout": SECONDS}')
-    minimums = {"images": spec["min_images"], "displays": spec.get("min_displays", 0)}
-    if not isinstance(minimums["displays"], int):
-        raise ValueError(f'metadata descent.min_displays must be a whole number, '
-                         f'got {minimums["displays"]!r}')
+    minimums = {"images": spec["min_images"], "displays": spec.get("min_displays", 0),
+                "claims": spec.get("min_claims", 0)}
+    for what in ("displays", "claims"):
+        if not isinstance(minimums[what], int):
+            raise ValueError(f'metadata descent.min_{what} must be a whole number, '
+                             f'got {minimums[what]!r}')
     timeout = spec.get("timeout", DEFAULT_TIMEOUT)
     if not isinstance(timeout, (int, float)) or timeout <= 0:
         raise ValueError(f'metadata descent.timeout must be a number of seconds > 0, got {timeout!r}')
@@ -63,10 +69,12 @@ def where(nb, index):
 
 
 def counts(nb):
-    """How many images and display(...) outputs nb shows."""
+    """How many images, display(...) outputs and claims that held nb shows."""
     outputs = [out for cell in nb.cells for out in cell.get("outputs", [])]
+    html = [out.get("data", {}).get("text/html", "") for out in outputs]
     return {"images": sum(1 for out in outputs for t in IMAGE_TYPES if t in out.get("data", {})),
-            "displays": sum(1 for out in outputs if out.output_type == "display_data")}
+            "displays": sum(1 for out in outputs if out.output_type == "display_data"),
+            "claims": sum(1 for h in html if CLAIM_HELD in "".join(h))}
 
 
 def output_problems(nb, name):
