@@ -16,6 +16,11 @@ min_claims    at least this many claims that held: verdicts of descent.display.C
               hold fails its cell, so it is reported as a failing cell;
 timeout       seconds each cell may take (optional, default 120).
 
+Worked answers: a markdown cell's <details> block (the collapsed answer to a "Try this next"
+item) may hold fenced ```java code. Those blocks run too, after the lesson's last cell, in the
+order they appear and in the same session, so an answer that no longer works fails the lesson
+like any cell. Their outputs are not stored and not counted.
+
 A problem is: a cell that fails or times out, an error output (unless the cell is tagged
 "raises-exception"), output on stderr (unless tagged "allow-stderr"), JavaScript in an output,
 fewer images or displays than declared. Problems are printed one a line, naming the notebook and the cell, and
@@ -30,6 +35,7 @@ Used by ./lab run (DEST = SOURCE) and by the JUnit test descent.notebooks.Notebo
 
 import argparse
 import os
+import re
 import sys
 
 import nbformat
@@ -62,6 +68,9 @@ def declared(nb):
 def where(nb, index):
     """'cell 4 (id walk: "double x = 4;")' — enough to find the cell in Jupyter."""
     cell = nb.cells[index]
+    if ANSWER_TAG in cell.metadata.get("tags", []):
+        first = cell.source.strip().splitlines()[0] if cell.source.strip() else ""
+        return f'the worked answer in markdown cell {cell.metadata["answer_of"] + 1} ("{first[:60]}")'
     first = cell.source.strip().splitlines()[0] if cell.source.strip() else ""
     if len(first) > 60:
         first = first[:57] + "..."
@@ -108,8 +117,41 @@ def problems(nb, name):
     return found
 
 
+ANSWER_BLOCK = re.compile(r"<details.*?</details>", re.S)
+JAVA_FENCE = re.compile(r"```java[^\n]*\n(.*?)```", re.S)
+ANSWER_TAG = "descent-worked-answer"
+
+
+def worked_answers(nb):
+    """The java code of every <details> block in the markdown cells, as code cells to append."""
+    answers = []
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type != "markdown":
+            continue
+        for block in ANSWER_BLOCK.findall(cell.source):
+            for code in JAVA_FENCE.findall(block):
+                answer = nbformat.v4.new_code_cell(code.strip())
+                answer.metadata["tags"] = [ANSWER_TAG]
+                answer.metadata["answer_of"] = index
+                answers.append(answer)
+    return answers
+
+
 def execute(nb, name, cwd):
-    """Runs nb in place; returns the problems of the run (a failing cell stops it)."""
+    """Runs nb in place, then its worked answers; returns the problems of the run (a failing cell
+    stops it). The answers are removed again before nb is checked and stored."""
+    answers = worked_answers(nb)
+    lesson_cells = len(nb.cells)
+    nb.cells.extend(answers)
+    try:
+        found = run(nb, name, cwd) or output_problems(nb, name)
+    finally:
+        del nb.cells[lesson_cells:]
+    return found or problems(nb, name)
+
+
+def run(nb, name, cwd):
+    """Runs every cell of nb in place; returns the problems that stopped the run, if any."""
     _, timeout = declared(nb)
     current = {"index": 0}
     client = NotebookClient(
@@ -127,7 +169,7 @@ def execute(nb, name, cwd):
         message = str(e).strip().splitlines()
         return [f"{name}, {where(nb, current['index'])}: {type(e).__name__}: "
                 f"{message[-1] if message else ''}"]
-    return problems(nb, name)
+    return []
 
 
 def tidy(nb):

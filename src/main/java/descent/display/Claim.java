@@ -21,7 +21,7 @@ import java.util.function.IntToDoubleFunction;
  * ✓ momentum ends at least 100× lower than plain GD: measured 112 (claimed ≥ 100)
  * </pre>
  *
- * and when the numbers stop backing the sentence it shows a ✗ line and throws {@link Failed}, which
+ * (a statement, so a cell may state several) and when the numbers stop backing the sentence it shows a ✗ line and throws {@link Failed}, which
  * fails the cell, and so the lesson and the build. A claim about randomness is stated over seeds
  * ({@link #forEverySeed}); the verdict then gives the range over all of them. A lesson's prose
  * says nothing about a computed result that has no claim beside it.
@@ -51,9 +51,9 @@ public final class Claim {
     }
 
     /** The outcome of one claim, as shown under the cell. */
-    public record Verdict(String statement, String measured, String claimed, boolean holds) {
+    record Verdict(String statement, String measured, String claimed, boolean holds) {
         /** The one-line verdict, {@code "✓ statement: measured 112 (claimed ≥ 100)"}. */
-        public String line() {
+        String line() {
             return (holds ? "✓ " : "✗ ") + statement + ": measured " + measured
                     + " (claimed " + claimed + ")";
         }
@@ -70,27 +70,27 @@ public final class Claim {
     }
 
     /** Checks that {@code measured} satisfies {@code bound}; shows the verdict, throws if not. */
-    public static Verdict that(String statement, double measured, Bound bound) {
+    public static void that(String statement, double measured, Bound bound) {
         requireStatement(statement);
         Objects.requireNonNull(bound, "bound");
-        return show(new Verdict(statement, readable(measured), bound.text(), bound.holds(measured)));
+        show(new Verdict(statement, readable(measured), bound.text(), bound.holds(measured)));
     }
 
     /**
      * Checks a claim that is not one number (an order, a shape): {@code evidence} says what was
      * seen, for example {@code "ranking Adam < RMSprop < SGD"}.
      */
-    public static Verdict that(String statement, boolean holds, String evidence) {
+    public static void that(String statement, boolean holds, String evidence) {
         requireStatement(statement);
         Objects.requireNonNull(evidence, "evidence");
-        return show(new Verdict(statement, evidence, "true", holds));
+        show(new Verdict(statement, evidence, "true", holds));
     }
 
     /**
      * Checks a claim about a random experiment on every seed {@code 0 … seeds−1}: it holds only
      * when it holds for each. The verdict gives the smallest and largest measured value.
      */
-    public static Verdict forEverySeed(String statement, int seeds, IntToDoubleFunction measure,
+    public static void forEverySeed(String statement, int seeds, IntToDoubleFunction measure,
                                        Bound bound) {
         requireStatement(statement);
         if (seeds < 2) {
@@ -107,7 +107,7 @@ public final class Claim {
         double min = Arrays.stream(values).min().orElseThrow();
         double max = Arrays.stream(values).max().orElseThrow();
         String measured = readable(min) + " to " + readable(max) + " over " + seeds + " seeds";
-        return show(new Verdict(statement, measured, bound.text() + " on every seed", holds));
+        show(new Verdict(statement, measured, bound.text() + " on every seed", holds));
     }
 
     /** measured ≥ x. */
@@ -170,13 +170,12 @@ public final class Claim {
         return String.format(Locale.ROOT, "%.2e", x).replaceFirst("\\.?0+e", "e");
     }
 
-    private static Verdict show(Verdict verdict) {
+    private static void show(Verdict verdict) {
         Display.display(verdict.html());
         if (!verdict.holds()) {
             throw new Failed("claim does not hold: " + verdict.statement() + ": measured "
                     + verdict.measured() + ", claimed " + verdict.claimed());
         }
-        return verdict;
     }
 
     private static void requireStatement(String statement) {
