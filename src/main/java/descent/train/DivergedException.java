@@ -98,6 +98,6 @@ public final class DivergedException extends RuntimeException {
 
     /** A loss that rose more than {@code factor} times above the first step's. */
     static String exploded(double loss, double firstLoss, double factor) {
-        return "the loss " + loss + " is more than " + factor + " times the first step's " + firstLoss;
+        return String.format("the loss rose to %.3g, more than %.0e times the first step's %.3g", loss, factor, firstLoss);
     }
 }

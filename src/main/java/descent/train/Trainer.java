@@ -175,7 +175,6 @@ public final class Trainer {
     public Table fit(DataSet train) {
         requireReady(train);
         Run run = new Run(train);
-        stoppedEarly = false;
         for (int epoch = 1; epoch <= epochs && !stoppedEarly; epoch++) {
             run.scheduleEpoch(epoch);                          // η ← schedule(epoch), when per epoch
             for (Batches.Batch batch : run.batches) {          // batch
@@ -183,8 +182,8 @@ public final class Trainer {
                 double loss = run.gradient(batch);             // L, g = ∂L/∂θ, checked for divergence
                 run.step(loss, batch);                         // θ ← optimizer.step(θ, clip(g))
                 if (run.rowDue()) {
-                    run.record(validate(run.validationTargets));   // a history row, validated
-                    stoppedEarly = run.stop();                 // plateau; early stopping
+                    run.record(run.validate());                // a history row with the validation metrics
+                    stoppedEarly = run.stop();                 // ReduceOnPlateau; early stopping
                     if (stoppedEarly) {
                         break;
                     }
@@ -218,22 +217,13 @@ public final class Trainer {
         return optimizer;
     }
 
-    /** The validation loss and accuracy in eval mode, or NaNs without validation. */
-    private double[] validate(INDArray targets) {
-        if (validation == null) {
-            return new double[] {Double.NaN, Double.NaN};
-        }
-        Network.Evaluation e = net.evaluate(validation.features(), targets);
-        return new double[] {e.loss(), e.accuracy()};
-    }
-
     /**
      * One call of {@link #fit}: the batches, the optimizer that steps (the trainer's own, wrapped in
      * {@link ClipByGlobalNorm} when clipping), and the counts and sums of the run so far.
      */
     private final class Run {
         final Batches batches;
-        final INDArray validationTargets;
+        private final INDArray validationTargets;
         private final Optimizer stepper;
         private final INDArray theta = net.theta(), grad = net.grad();
         private final Progress progress;
@@ -255,6 +245,7 @@ public final class Trainer {
             lastStep = epochs * batches.count();
             history = History.empty(validation != null);
             bestRow = -1;
+            stoppedEarly = false;
             if (plateau != null) {
                 optimizer.setLearningRate(plateau.learningRate());
             }
@@ -297,6 +288,18 @@ public final class Trainer {
             progress.step(step, epoch, loss, optimizer.learningRate());
         }
 
+        /** The validation loss and accuracy in eval mode, or NaNs without validation. */
+        double[] validate() {
+            if (validation == null) {
+                return new double[] {Double.NaN, Double.NaN};
+            }
+            Network.Evaluation e = net.evaluate(validation.features(), validationTargets);
+            if (!Double.isFinite(e.loss())) {
+                throw diverged("the validation loss is " + e.loss());
+            }
+            return new double[] {e.loss(), e.accuracy()};
+        }
+
         boolean rowDue() {
             return step % rowEvery == 0 || step == lastStep;
         }
@@ -305,9 +308,6 @@ public final class Trainer {
             History.add(history, step, epoch, row.loss(), row.accuracy(), optimizer.learningRate(),
                     row.gradNorm(), (System.nanoTime() - start) / 1e9, val[0], val[1]);
             row.clear();
-            if (validation != null && !Double.isFinite(val[0])) {
-                throw diverged("the validation loss is " + val[0]);
-            }
         }
 
         /** Feeds ReduceOnPlateau, keeps the best θ; true when early stopping ends the run. */
@@ -335,8 +335,9 @@ public final class Trainer {
         }
 
         Table finish() {
-            if (!Double.isFinite(Nd4j.getBlasWrapper().nrm2(theta))) {
-                throw diverged(DivergedException.inTheta(net));
+            String badTheta = DivergedException.inTheta(net);          // the last update's result
+            if (badTheta != null) {
+                throw diverged(badTheta);
             }
             if (best != null) {
                 theta.assign(best);
@@ -378,6 +379,10 @@ public final class Trainer {
         }
         requireNoBatchOfOne(train.size());
         requireGoodRates(train.size());
+        String badTheta = DivergedException.inTheta(net);
+        if (badTheta != null) {
+            throw new IllegalArgumentException("the network cannot train: " + badTheta + " before the first step");
+        }
     }
 
     /** {@code data} fits the network: rows, features, type and classes, every feature finite. */
