@@ -47,7 +47,6 @@ public final class Install {
     static final List<String> JVM_OPTIONS = List.of(
             "-XX:+UseSerialGC",
             "-Xss4m",
-            "-Djava.security.manager=allow",
             "-Djava.awt.headless=true",
             "--add-opens=jdk.jshell/jdk.jshell=ALL-UNNAMED");    // for Compactor
 

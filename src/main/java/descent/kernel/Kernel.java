@@ -29,6 +29,7 @@ import org.dflib.jjava.jupyter.kernel.magic.MagicTranspiler;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
 import org.dflib.jjava.jupyter.kernel.util.StringStyler;
 import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.publish.PublishClearOutput;
 import org.dflib.jjava.jupyter.messages.publish.PublishDisplayData;
 import org.dflib.jjava.jupyter.messages.publish.PublishError;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteInput;
@@ -37,7 +38,11 @@ import org.dflib.jjava.jupyter.messages.publish.PublishStream;
 import org.dflib.jjava.jupyter.messages.publish.PublishUpdateDisplayData;
 import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
 import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
+import org.dflib.jjava.jupyter.messages.reply.HistoryReply;
+import org.dflib.jjava.jupyter.messages.reply.KernelInfoReply;
 import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
+import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
+import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 
 import descent.display.Display;
 import jdk.jshell.SourceCodeAnalysis;
@@ -100,7 +105,6 @@ public final class Kernel extends BaseKernel implements Display.Sink {
                     + " message authentication (any local process could run code as you)");
             System.exit(2);
         }
-        ExitGuard.install();
         exitWithParent();
         Kernel kernel = new Kernel();
         SecureConnection connection = new SecureConnection(props);
@@ -109,7 +113,7 @@ public final class Kernel extends BaseKernel implements Display.Sink {
         kernel.onStartup();
         Display.install(kernel);
         connection.waitUntilClose();
-        ExitGuard.exit(0);
+        System.exit(0);
     }
 
     /** Ends the kernel when the Jupyter process that started it (JPY_PARENT_PID) is gone. */
@@ -118,7 +122,7 @@ public final class Kernel extends BaseKernel implements Display.Sink {
         if (parent != null && parent.matches("\\d+")) {
             ProcessHandle.of(Long.parseLong(parent)).ifPresent(p -> p.onExit().thenRun(() -> {
                 log("the Jupyter process " + parent + " ended; exiting");
-                ExitGuard.exit(0);
+                System.exit(0);
             }));
         }
     }
@@ -134,6 +138,7 @@ public final class Kernel extends BaseKernel implements Display.Sink {
 
     @Override
     protected synchronized void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
+        CellGuard.cellStarts();
         ExecuteRequest request = message.getContent();
         int count = executionCount.getAndIncrement();
         env.setBusyDeferIdle();
@@ -155,7 +160,32 @@ public final class Kernel extends BaseKernel implements Display.Sink {
             stopOutput();
             reportError(env, count, e.getClass().getName(), String.valueOf(e.getMessage()),
                     List.of(e.getClass().getName() + ": " + e.getMessage()));
+        } finally {
+            CellGuard.cellEnds();
         }
+    }
+
+    /** jjava's reply with the "status" field that the protocol asks of every reply. */
+    @Override
+    protected void handleKernelInfoRequest(ShellReplyEnvironment env, Message<KernelInfoRequest> message) {
+        env.setBusyDeferIdle();
+        env.reply(new KernelInfo(getLanguageInfo(), getBanner()));
+    }
+
+    private static final class KernelInfo extends KernelInfoReply {
+        @SuppressWarnings("unused")                      // read by Gson, which writes the reply
+        private final String status = "ok";
+
+        KernelInfo(LanguageInfo language, String banner) {
+            super("5.3", "Descent", "1.0", language, banner, List.of());
+        }
+    }
+
+    /** An empty history: cells are not recorded (the notebook holds them). */
+    @Override
+    protected void handleHistoryRequest(ShellReplyEnvironment env, Message<HistoryRequest> message) {
+        env.setBusyDeferIdle();
+        env.reply(new HistoryReply(List.of()));
     }
 
     private void stopOutput() {
@@ -210,6 +240,18 @@ public final class Kernel extends BaseKernel implements Display.Sink {
         return id;
     }
 
+    /** Clears the running cell's output so far. */
+    void clearOutput() {
+        ShellReplyEnvironment current = env;
+        if (current != null) {
+            System.out.flush();
+            System.err.flush();
+            out.flushPending();
+            err.flushPending();
+            current.publish(PublishClearOutput.NOW);
+        }
+    }
+
     /** True for an id just returned by display(...), which a cell ending in display(x) should not show. */
     private boolean isDisplayId(Object value) {
         return value instanceof String s && displayIds.containsKey(s);
@@ -253,9 +295,12 @@ public final class Kernel extends BaseKernel implements Display.Sink {
         return cells().isComplete(code);
     }
 
+    /** Stops the running cell, if any: see {@link CellGuard} and {@link InProcessExecution#stop()}. */
     @Override
     public void interrupt() {
-        cells().stop();
+        if (CellGuard.requestStop()) {
+            cells().stop();
+        }
     }
 
     @Override
