@@ -190,14 +190,17 @@ final class Cells {
 
     /**
      * The error for a snippet JShell did not define: rejected, or kept as
-     * {@code RECOVERABLE_NOT_DEFINED} (e.g. "code too large"). The latter is dropped, so it cannot
-     * break later cells (JShell would compile it into each of them).
+     * {@code RECOVERABLE_NOT_DEFINED}. The latter is dropped, so it cannot break later cells, and
+     * after a snippet too large for a class file javac starts afresh ({@link Compactor#renewCompiler}).
      */
     private CellException notDefined(Snippet snippet, Snippet.Status status, int count, String code, int firstLine,
             int offset) {
         CellException error = compileError(snippet, count, code, firstLine, offset);
         if (status.isActive()) {
             shell.drop(snippet);
+        }
+        if (error.getMessage().matches("code too large|too many constants")) {
+            compactor.renewCompiler();
         }
         return error;
     }

@@ -4,6 +4,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +31,7 @@ import org.dflib.jjava.jupyter.kernel.magic.MagicParser;
 import org.dflib.jjava.jupyter.kernel.magic.MagicTranspiler;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
 import org.dflib.jjava.jupyter.kernel.util.StringStyler;
+import org.dflib.jjava.jupyter.messages.KernelTimestamp;
 import org.dflib.jjava.jupyter.messages.Message;
 import org.dflib.jjava.jupyter.messages.publish.PublishClearOutput;
 import org.dflib.jjava.jupyter.messages.publish.PublishDisplayData;
@@ -42,6 +46,7 @@ import org.dflib.jjava.jupyter.messages.reply.HistoryReply;
 import org.dflib.jjava.jupyter.messages.reply.KernelInfoReply;
 import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
 import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
+import org.dflib.jjava.jupyter.messages.request.InterruptRequest;
 import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 
 import descent.display.Display;
@@ -67,6 +72,8 @@ public final class Kernel extends BaseKernel implements Display.Sink {
     private final CompletableFuture<Cells> cells;
     private final Map<String, Boolean> displayIds = new ConcurrentHashMap<>();
     private volatile ShellReplyEnvironment env;
+    /** When the client sent its last interrupt request; a cell requested before it is stopped. */
+    private volatile Instant lastInterruptSent = Instant.MIN;
 
     private Kernel() {
         super("Descent", "1.0", new LanguageInfo.Builder("java")
@@ -139,6 +146,10 @@ public final class Kernel extends BaseKernel implements Display.Sink {
     @Override
     protected synchronized void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
         CellGuard.cellStarts();
+        Instant sent = sentAt(message);
+        if (sent != null && !sent.isAfter(lastInterruptSent)) {
+            CellGuard.requestStop();                    // interrupted before it reached this thread
+        }
         ExecuteRequest request = message.getContent();
         int count = executionCount.getAndIncrement();
         env.setBusyDeferIdle();
@@ -293,6 +304,27 @@ public final class Kernel extends BaseKernel implements Display.Sink {
     @Override
     public String isComplete(String code) {
         return cells().isComplete(code);
+    }
+
+    /**
+     * Records when the interrupt was sent: the client may have sent the cell it means a moment
+     * earlier, and that cell may not have started yet.
+     */
+    @Override
+    protected void handleInterruptRequest(ShellReplyEnvironment env, Message<InterruptRequest> message) {
+        Instant sent = sentAt(message);
+        lastInterruptSent = sent == null ? lastInterruptSent : sent;
+        super.handleInterruptRequest(env, message);
+    }
+
+    /** The time in the message's header (the client's clock), or null when it has none with a zone. */
+    private static Instant sentAt(Message<?> message) {
+        KernelTimestamp sent = message.getHeader().getTimestamp();
+        try {
+            return sent == null ? null : OffsetDateTime.parse(sent.getDateString()).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** Stops the running cell, if any: see {@link CellGuard} and {@link InProcessExecution#stop()}. */
