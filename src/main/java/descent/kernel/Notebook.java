@@ -9,6 +9,7 @@ package descent.kernel;
  * ...                                  // add points
  * updateDisplay(id, chart);            // redraws it in place
  * display(chart, "svg");               // this once as SVG
+ * clearOutput();                       // empties the cell's output
  * }</pre>
  */
 public final class Notebook {
@@ -36,6 +37,11 @@ public final class Notebook {
     /** Replaces the output shown under {@code id} with {@code value} in {@code format}. */
     public static void updateDisplay(String id, Object value, String format) {
         running().updateDisplay(id, value, format);
+    }
+
+    /** Clears what the cell has shown so far (text, displays), e.g. before showing a new frame. */
+    public static void clearOutput() {
+        running().clearOutput();
     }
 
     private static Kernel running() {
