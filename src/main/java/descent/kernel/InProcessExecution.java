@@ -63,12 +63,13 @@ final class InProcessExecution extends DirectExecutionControl {
             }
         }, "cell");
         thread.setContextClassLoader(loader.classLoader());
+        ThreadGroup outer = running;                // a cell's eval(...) runs snippets inside it
         running = group;
         try {
             thread.start();
             thread.join();
         } finally {
-            running = null;
+            running = outer;
         }
         Throwable thrown = failure.get();
         if (thrown instanceof ThreadDeath && stopped) {
