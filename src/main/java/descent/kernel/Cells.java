@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
@@ -133,7 +134,6 @@ final class Cells {
 
     /** Runs a whole cell: magics first, then Java. */
     Result run(String cell, int count) throws CellException {
-        engine.takeStopped();
         running = count;
         long limit = settings.timeoutMillis();
         ScheduledFuture<?> timeout = limit > 0 ? timer.schedule(engine::stop, limit, TimeUnit.MILLISECONDS) : null;
@@ -190,6 +190,9 @@ final class Cells {
             String taken = rest.substring(0, rest.length() - remaining.length());
             int start = taken.indexOf(source.strip().replaceAll(";$", ""));
             int line = firstLine + lines(code, consumed + Math.max(start, 0));
+            if (CellGuard.stopRequested()) {
+                throw interrupted(count, line);
+            }
             result = runSnippet(source, count, line, code, firstLine, consumed);
             consumed += taken.length();
             rest = remaining;
@@ -211,9 +214,8 @@ final class Cells {
     private Result outcome(List<SnippetEvent> events, int count, int line, String code, int firstLine, int offset)
             throws CellException {
         Object value = engine.takeLastValue();
-        if (engine.takeStopped()) {
-            throw new CellException("Interrupted", "the cell was stopped by an interrupt request",
-                    List.of("Interrupted: the cell was stopped at In [" + count + "], near line " + (line + 1)));
+        if (CellGuard.stopRequested()) {
+            throw interrupted(count, line);
         }
         Result result = Result.NONE;
         for (SnippetEvent event : events) {
@@ -222,8 +224,8 @@ final class Cells {
             }
             Snippet snippet = event.snippet();
             origins.put(snippet.id(), new Origin(count, line));
-            if (event.status() == Snippet.Status.REJECTED) {
-                throw compileError(snippet, count, code, firstLine, offset);
+            if (!event.status().isDefined()) {
+                throw notDefined(snippet, event.status(), count, code, firstLine, offset);
             }
             if (event.exception() != null) {
                 throw runtimeError(event.exception());
@@ -236,6 +238,28 @@ final class Cells {
             }
         }
         return result;
+    }
+
+    private static CellException interrupted(int count, int line) {
+        return new CellException("Interrupted", "the cell was stopped by an interrupt request",
+                List.of("Interrupted: the cell was stopped at In [" + count + "], near line " + (line + 1)));
+    }
+
+    /**
+     * The error for a snippet JShell did not define: rejected, or kept as
+     * {@code RECOVERABLE_NOT_DEFINED}. The latter is dropped, so it cannot break later cells, and
+     * after a snippet too large for a class file javac starts afresh ({@link Compactor#renewCompiler}).
+     */
+    private CellException notDefined(Snippet snippet, Snippet.Status status, int count, String code, int firstLine,
+            int offset) {
+        CellException error = compileError(snippet, count, code, firstLine, offset);
+        if (status.isActive()) {
+            shell.drop(snippet);
+        }
+        if (error.getMessage().matches("code too large|too many constants")) {
+            compactor.renewCompiler();
+        }
+        return error;
     }
 
     /** Lets the compactor forget this eval's snippets that are done, and their origins. */
@@ -285,7 +309,10 @@ final class Cells {
             trace.add("    " + " ".repeat(at - lineStart) + "^" + "~".repeat(Math.max(0, end - at - 1)));
         }
         if (first == null) {
-            first = "the snippet was rejected: " + source.strip();
+            String unresolved = snippet instanceof DeclarationSnippet d
+                    ? shell.unresolvedDependencies(d).collect(Collectors.joining(", ")) : "";
+            first = "JShell could not define " + source.strip().lines().findFirst().orElse("")
+                    + (unresolved.isEmpty() ? "" : " (it uses something not yet declared: " + unresolved + ")");
             trace.add(first);
         }
         return new CellException("CompilationException", first, trace);
@@ -381,6 +408,10 @@ final class Cells {
                     return Kernel.IS_COMPLETE_YES;
                 case COMPLETE:
                 case COMPLETE_WITH_SEMI:
+                    if (analysis.sourceToSnippets(info.source()).stream()
+                            .anyMatch(s -> s.kind() == Snippet.Kind.ERRONEOUS)) {
+                        return Kernel.IS_COMPLETE_BAD;          // complete, but not Java: int = 7q;
+                    }
                     if (info.remaining().isBlank()) {
                         return Kernel.IS_COMPLETE_YES;
                     }

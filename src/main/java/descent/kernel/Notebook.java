@@ -15,6 +15,7 @@ import org.dflib.jjava.jupyter.kernel.display.DisplayData;
  * display(chart, "image/svg+xml");          // this once as SVG
  * display("<b>bold</b>", "text/html");      // a string as the content of a MIME type
  * List<String> jars = lineMagic("jars", List.of("lib/*.jar"));   // also: = %jars lib/*.jar
+ * clearOutput();                          // empties the cell's output
  * }</pre>
  * MIME types are checked: one that is not type/subtype, or that the value cannot be shown as, is
  * an error ({@link Renderers}).
@@ -89,6 +90,11 @@ public final class Notebook {
     /** {@code System.out.printf}, as IJava's and JShell's sessions have it. */
     public static void printf(String format, Object... args) {
         System.out.printf(format, args);
+    }
+
+    /** Clears what the cell has shown so far (text, displays), e.g. before showing a new frame. */
+    public static void clearOutput() {
+        running().clearOutput();
     }
 
     private static Kernel running() {

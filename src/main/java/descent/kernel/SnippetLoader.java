@@ -18,8 +18,9 @@ import jdk.jshell.spi.ExecutionControl.InternalException;
  * Loads the classes JShell compiles from cells, and the jars added with {@code %classpath}: for
  * every class but those shared with the kernel, a user's jar comes first ({@link UserJars}).
  *
- * <p>All snippet classes share one class loader, as in JShell's own: they live in one package
- * and may use each other's package-private members, which needs one runtime package. Unlike
+ * <p>Each class is rewritten by {@link CellGuard} before it is defined. All snippet classes
+ * share one class loader, as in JShell's own: they live in one package and may use each other's
+ * package-private members, which needs one runtime package. Unlike
  * JShell's loader this one keeps no class file after defining its class, and it can
  * {@linkplain #forgetAllBut forget} the classes of a snippet that can never run again, so a long
  * session does not hold every cell's bytecode (see {@link Compactor}).
@@ -39,7 +40,7 @@ final class SnippetLoader implements LoaderDelegate {
         boolean[] loaded = new boolean[batch.length];
         try {
             for (ClassBytecodes bytecodes : batch) {
-                loader.declare(bytecodes.name(), bytecodes.bytecodes());
+                loader.declare(bytecodes.name(), CellGuard.rewrite(bytecodes.bytecodes()));
             }
             for (int i = 0; i < batch.length; i++) {
                 Class<?> type = loader.loadClass(batch[i].name());
