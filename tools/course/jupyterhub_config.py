@@ -18,7 +18,7 @@ The two choices a course server changes are AUTHENTICATOR and SPAWNER, here and 
 Read from the environment (./lab hub sets them): DESCENT_ROOT (the project), DESCENT_HUB_DIR (the
 hub's database, cookie secret and, for SimpleLocalProcessSpawner, the users' homes), JUPYTER_PATH
 (where ./lab setup registered the kernel "java"), DESCENT_HUB_IP, DESCENT_HUB_PORT and
-DESCENT_HUB_PASSWORD.
+DESCENT_HUB_PASSWORD, and DESCENT_HUB_USERS (who may log in, comma-separated; anyone when empty).
 """
 
 import os
@@ -37,6 +37,11 @@ SPAWNER = "jupyterhub.spawner.SimpleLocalProcessSpawner"       # a course server
 
 LESSONS = "lessons"   # the working copy's folder in each user's home
 
+# Debian's configurable-http-proxy (the hub's proxy) needs the modules in /usr/share/nodejs, which
+# a Node.js from elsewhere (NodeSource's) does not search unless told.
+if os.path.isdir("/usr/share/nodejs"):
+    os.environ["NODE_PATH"] = os.pathsep.join(filter(None, [os.environ.get("NODE_PATH"), "/usr/share/nodejs"]))
+
 c = get_config()  # noqa: F821  (JupyterHub provides it)
 
 c.JupyterHub.authenticator_class = AUTHENTICATOR
@@ -47,6 +52,7 @@ c.JupyterHub.db_url = "sqlite:///" + os.path.join(HUB_DIR, "jupyterhub.sqlite")
 c.JupyterHub.cookie_secret_file = os.path.join(HUB_DIR, "jupyterhub_cookie_secret")
 c.ConfigurableHTTPProxy.pid_file = os.path.join(HUB_DIR, "jupyterhub-proxy.pid")
 c.DummyAuthenticator.password = os.environ.get("DESCENT_HUB_PASSWORD", "")
+c.Authenticator.allowed_users = set(filter(None, os.environ.get("DESCENT_HUB_USERS", "").split(",")))
 c.SimpleLocalProcessSpawner.home_dir_template = os.path.join(HUB_DIR, "users", "{username}")
 
 # Every user's server: Jupyter Notebook from this Python, the kernel "java" ./lab setup
@@ -60,6 +66,8 @@ c.Spawner.environment = {
     "OMP_NUM_THREADS": os.environ.get("OMP_NUM_THREADS", "1"),
     "OPENBLAS_NUM_THREADS": os.environ.get("OPENBLAS_NUM_THREADS", "1"),
 }
+if os.getuid() == 0 and SPAWNER.endswith("SimpleLocalProcessSpawner"):
+    c.Spawner.args = ["--allow-root"]   # the servers run as the hub's user (containers, CI: root)
 c.Spawner.start_timeout = 120
 c.Spawner.http_timeout = 120
 

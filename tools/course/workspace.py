@@ -28,6 +28,8 @@ def lessons(lessons_dir):
 
 def trust(path, data_dir=None):
     """Signs the notebook at path, so Jupyter (with the same data dir) shows it trusted."""
+    if data_dir:
+        os.makedirs(data_dir, exist_ok=True)
     notary = NotebookNotary(data_dir=data_dir) if data_dir else NotebookNotary()
     notary.sign(nbformat.read(path, as_version=4))
 
