@@ -23,7 +23,7 @@ import offline
 
 HEADING = re.compile(r"^#{1,6} ")
 FENCE = re.compile(r"^(```|~~~)")
-IMPORTS_ONLY = re.compile(r"^(\s*(import\s[^;]+;|//.*)?\s*)$")
+IMPORTS_ONLY = re.compile(r"(\s*(import\s[^;]+;|//[^\n]*))*\s*")
 SLIDE_CHARS = 700   # prose longer than this continues on a next slide, at a paragraph break
 
 REVEAL = "reveal.js"   # reveal.js's folder in OUT_DIR
@@ -107,7 +107,7 @@ class LectureSlides(Preprocessor):
             elif cell.cell_type == "markdown":
                 cells += [marked(nbformat.v4.new_markdown_cell(text, **attachments(cell)), "slide")
                           for text in prose_slides(cell.source)]
-            elif cell.cell_type == "code" and IMPORTS_ONLY.match(cell.source):
+            elif cell.cell_type == "code" and IMPORTS_ONLY.fullmatch(cell.source):
                 cells.append(marked(cell, "skip"))
             elif cell.cell_type == "code":
                 cells.append(marked(cell, "slide" if has_image(cell) else "fragment"))
