@@ -29,6 +29,7 @@ import sys
 ROOT = os.environ.get("DESCENT_ROOT") or os.path.dirname(os.path.dirname(os.path.dirname(
     os.path.abspath(__file__))))
 HUB_DIR = os.environ.get("DESCENT_HUB_DIR") or os.path.join(ROOT, "build", "hub")
+os.makedirs(HUB_DIR, exist_ok=True)
 sys.path.insert(0, os.path.join(ROOT, "tools", "course"))
 import workspace  # noqa: E402  (found through the line above)
 
@@ -52,6 +53,8 @@ c.JupyterHub.db_url = "sqlite:///" + os.path.join(HUB_DIR, "jupyterhub.sqlite")
 c.JupyterHub.cookie_secret_file = os.path.join(HUB_DIR, "jupyterhub_cookie_secret")
 c.ConfigurableHTTPProxy.pid_file = os.path.join(HUB_DIR, "jupyterhub-proxy.pid")
 c.DummyAuthenticator.password = os.environ.get("DESCENT_HUB_PASSWORD", "")
+if AUTHENTICATOR == "dummy" and not c.DummyAuthenticator.password:
+    sys.exit("DESCENT_HUB_PASSWORD is not set: without it the dummy authenticator lets in anyone")
 c.Authenticator.allowed_users = set(filter(None, os.environ.get("DESCENT_HUB_USERS", "").split(",")))
 c.SimpleLocalProcessSpawner.home_dir_template = os.path.join(HUB_DIR, "users", "{username}")
 

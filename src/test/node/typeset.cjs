@@ -13,7 +13,8 @@ const path = require("path");
 const { pathToFileURL } = require("url");
 
 const FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-  "--disable-component-update", "--disable-sync", "--no-first-run"];
+  "--disable-component-update", "--disable-sync", "--no-first-run",
+  "--disable-dev-shm-usage"];
 
 async function check(context, file) {
   const page = await context.newPage();
