@@ -22,7 +22,7 @@ from nbconvert.preprocessors import Preprocessor
 import offline
 
 HEADING = re.compile(r"^#{1,6} ")
-FENCE = re.compile(r"^(```|~~~)")
+FENCE = re.compile(r"^(```|~~~)", re.MULTILINE)
 IMPORTS_ONLY = re.compile(r"(\s*(import\s[^;]+;|//[^\n]*))*\s*")
 SLIDE_CHARS = 700   # prose longer than this continues on a next slide, at a paragraph break
 
@@ -73,25 +73,25 @@ def has_image(cell):
 
 
 def prose_slides(source):
-    """Markdown split into slides: at each heading, and where prose grows past SLIDE_CHARS (at a
-    paragraph break outside fenced code). The lesson's title and first paragraph are one slide."""
+    """Markdown split into slides: after the lesson's title and first paragraph (the title slide),
+    at each heading, and where prose grows past SLIDE_CHARS; never inside fenced code."""
     slides, current, in_fence = [], [], False
     for paragraph in re.split(r"\n\s*\n", source.strip()):
-        in_fence ^= len(FENCE.findall(paragraph)) % 2 == 1
-        starts_slide = HEADING.match(paragraph) and not in_fence
-        if current and (starts_slide or sum(map(len, current)) + len(paragraph) > SLIDE_CHARS):
-            if not (in_fence or (current[-1].startswith("# ") and len(current) == 1)):
-                slides.append(current)
-                current = []
+        title_slide = len(current) == 2 and current[0].startswith("# ")
+        too_long = sum(map(len, current)) + len(paragraph) > SLIDE_CHARS
+        if current and not in_fence and (title_slide or HEADING.match(paragraph) or too_long):
+            slides.append(current)
+            current = []
         current.append(paragraph)
-    return ["\n\n".join(slide) for slide in slides + [current] if slide]
+        in_fence ^= len(FENCE.findall(paragraph)) % 2 == 1
+    return [text for text in ("\n\n".join(slide) for slide in slides + [current]) if text]
 
 
 class LectureSlides(Preprocessor):
     """Gives a lesson the slide structure of a lecture.
 
-    - Prose opens a slide, at each heading and every SLIDE_CHARS or so; the lesson's first heading
-      and first paragraph make the title slide.
+    - The lesson's title and its first paragraph make the title slide; then prose opens a slide
+      at each heading and every SLIDE_CHARS or so, at a paragraph break.
     - A code cell that draws a chart opens a slide of its own: the code and its chart.
     - Other code appears as a fragment under the prose it follows (the next key press shows it).
     - Cells of nothing but imports are left out.
