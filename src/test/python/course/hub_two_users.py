@@ -5,7 +5,7 @@
 Starts JupyterHub with tools/course/jupyterhub_config.py on free localhost ports, its state in
 WORK; JUPYTER_PATH holds the kernel "java". Then, for the users alice and bob: a token through the
 hub's API with their password (a log-in), their server started through the API, the kernel
-"java" offered, every code cell of their copy of LESSON run in it without an error. Then the two
+"java" offered, their copy of LESSON trusted, every code cell of it run without an error. Then the two
 workspaces must be separate: a file alice's kernel writes and an edit alice saves stay in hers,
 bob's copy and the tracked lesson are unchanged. Last, it stops the servers and the hub and checks
 that every process it started is gone. Prints what it did; exits 1 naming the first failed check.
@@ -153,6 +153,9 @@ class Student:
         """Runs every code cell of the user's copy of lesson, then extra_code, in kernel "java"."""
         notebook = self.read("lessons/" + lesson)
         check(notebook is not None, f"{self.name}: no lessons/{lesson} in the workspace")
+        untrusted = [cell for cell in notebook["cells"]
+                     if cell["cell_type"] == "code" and not cell["metadata"].get("trusted")]
+        check(not untrusted, f"{self.name}: {lesson} opens with {len(untrusted)} untrusted code cells")
         session = self.api("POST", "sessions", json={
             "path": "lessons/" + lesson, "type": "notebook", "name": lesson,
             "kernel": {"name": "java"}}).json()
