@@ -47,7 +47,7 @@ public final class Explorer implements Interactive {
     public static final int MAX_BYTES = 300_000;
 
     /** Points kept per drawn line: longer lines are thinned evenly (their ends always kept). */
-    static final int MAX_POINTS = 160;
+    static final int MAX_POINTS = 200;
 
     private static final int PLOT_WIDTH = 440;
     private static final AtomicInteger IDS = new AtomicInteger();
@@ -343,8 +343,13 @@ public final class Explorer implements Interactive {
             }
         }
         String id = "descent-explorer-" + IDS.incrementAndGet();
-        png = surface != null ? stillOfWalks(startWalks) : stillOfCurves(startCurves);
-        String data = json(settings, main, lossCurves);
+        ContourChart contour = null;
+        if (surface != null) {
+            double[] w = equalScaleWindow(surface.window(), PLOT_WIDTH);
+            contour = Charts.contour(surface).window(w[0], w[1], w[2], w[3]);
+        }
+        String data = json(settings, main, lossCurves, contour);
+        png = surface != null ? stillOfWalks(contour, startWalks) : stillOfCurves(startCurves);
         html = page(id, data, Base64.getEncoder().encodeToString(png));
         int bytes = html.getBytes(StandardCharsets.UTF_8).length + png.length;
         if (bytes > MAX_BYTES) {
@@ -408,9 +413,7 @@ public final class Explorer implements Interactive {
 
     // ---- the still picture ----------------------------------------------------------------------
 
-    private byte[] stillOfWalks(List<Trajectory> walks) {
-        double[] w = equalScaleWindow(surface.window(), PLOT_WIDTH);
-        ContourChart chart = Charts.contour(surface).window(w[0], w[1], w[2], w[3]);
+    private byte[] stillOfWalks(ContourChart chart, List<Trajectory> walks) {
         chart.setTitle(title + " — " + start());
         chart.paths(walks.stream().map(t -> t.named(legend(t))).toList());
         return Charts.png(chart);
@@ -439,7 +442,8 @@ public final class Explorer implements Interactive {
 
     // ---- the data the script draws ---------------------------------------------------------------
 
-    private String json(List<Setting> settings, List<List<Curve>> main, List<List<Curve>> lossCurves) {
+    private String json(List<Setting> settings, List<List<Curve>> main, List<List<Curve>> lossCurves,
+            ContourChart contour) {
         StringBuilder j = new StringBuilder("{\"title\":").append(quote(title)).append(",\"sliders\":[");
         for (int k = 0; k < sliders.size(); k++) {
             Slider s = sliders.get(k);
@@ -455,7 +459,7 @@ public final class Explorer implements Interactive {
         if (surface != null) {
             double[] w = equalScaleWindow(surface.window(), PLOT_WIDTH);
             j.append(panel("surface", surface.name(), xLabel, yLabel, new double[] {w[0], w[1]},
-                    new double[] {w[2], w[3]}, false, (int) w[4], contours(w)));
+                    new double[] {w[2], w[3]}, false, (int) w[4], contours(contour, w)));
             panelFrames.add(main);
             if (losses) {
                 double[] ys = range(lossCurves, true, null);
@@ -530,8 +534,7 @@ public final class Explorer implements Interactive {
     }
 
     /** Contour lines of the surface over the window, in the levels the contour chart draws. */
-    private List<Curve> contours(double[] w) {
-        ContourChart chart = Charts.contour(surface).window(w[0], w[1], w[2], w[3]);
+    private List<Curve> contours(ContourChart chart, double[] w) {
         int n = 81;
         double[] xs = new double[n];
         double[] ys = new double[n];

@@ -36,12 +36,22 @@
   }
   function logTicks(lo, hi) {
     var ticks = [], a = Math.ceil(Math.log10(lo) - 1e-9), b = Math.floor(Math.log10(hi) + 1e-9);
-    for (var e = a; e <= b; e++) ticks.push({v: Math.pow(10, e), labelled: (b - a) <= 8 || (e - a) % Math.ceil((b - a) / 8) === 0});
+    for (var e = a; e <= b; e++) ticks.push({v: Math.pow(10, e), labelled: (b - a) <= 8 || (b - e) % Math.ceil((b - a) / 8) === 0});
     return ticks;
+  }
+
+  // An axis of a line panel reaches out to its outermost ticks (whole decades on a log axis), so
+  // that every end is labelled; a contour panel keeps its window, whose scales are equal.
+  function niceRange(r, log) {
+    if (log) return [Math.pow(10, Math.floor(Math.log10(r[0]) + 1e-9)), Math.pow(10, Math.ceil(Math.log10(r[1]) - 1e-9))];
+    var t = linearTicks(r[0], r[1]), step = t.length > 1 ? t[1] - t[0] : 0;
+    if (!step) return r;
+    return [Math.min(r[0], t[0] > r[0] ? t[0] - step : t[0]), Math.max(r[1], t[t.length - 1] < r[1] ? t[t.length - 1] + step : t[t.length - 1])];
   }
 
   function Panel(spec, box) {
     var w = spec.width, h = spec.height, log = spec.logY;
+    if (spec.kind !== "surface") { spec.x = niceRange(spec.x, false); spec.y = niceRange(spec.y, log); }
     var y0 = log ? Math.log10(spec.y[0]) : spec.y[0], y1 = log ? Math.log10(spec.y[1]) : spec.y[1];
     this.spec = spec;
     this.sx = function (x) { return M.left + (x - spec.x[0]) / (spec.x[1] - spec.x[0]) * w; };
@@ -52,7 +62,7 @@
     var clip = el("clipPath", {id: clipId}, el("defs", {}, svg));
     el("rect", {x: M.left, y: M.top, width: w, height: h}, clip);
     el("rect", {x: M.left, y: M.top, width: w, height: h, fill: "white", stroke: "#bbb"}, svg);
-    text(svg, M.left + w / 2, 18, spec.title, {"text-anchor": "middle", "font-weight": "bold", "font-size": "14"});
+    if (spec.title !== data.title) text(svg, M.left + w / 2, 18, spec.title, {"text-anchor": "middle", "font-weight": "bold", "font-size": "14"});
     text(svg, M.left + w / 2, h + M.top + 36, spec.xLabel, {"text-anchor": "middle", "font-size": "13"});
     var yl = text(svg, 0, 0, spec.yLabel, {"text-anchor": "middle", "font-size": "13"});
     yl.setAttribute("transform", "translate(14," + (M.top + h / 2) + ") rotate(-90)");
