@@ -49,7 +49,7 @@ public final class Explorer implements Interactive {
     /** Points kept per drawn line: longer lines are thinned evenly (their ends always kept). */
     static final int MAX_POINTS = 200;
 
-    private static final int PLOT_WIDTH = 440;
+    static final int PLOT_WIDTH = 380;
     private static final AtomicInteger IDS = new AtomicInteger();
     private static final String SCRIPT = resource("explorer.js");
 
@@ -466,7 +466,7 @@ public final class Explorer implements Interactive {
                 double top = lossCurves.stream().flatMap(List::stream).mapToDouble(c -> c.y()[0]).max().orElse(ys[1]);
                 ys[1] = Math.min(ys[1], 10 * top);   // a diverging walk leaves through the top
                 double[] xs = range(lossCurves, false, null, true);
-                j.append(",").append(panel("lines", "f per step", "step", "f (log)", xs, ys, true, 280, List.of()));
+                j.append(",").append(panel("lines", "f per step", "step", "f (log)", xs, ys, true, 260, List.of()));
                 panelFrames.add(lossCurves);
             }
         } else {
@@ -479,8 +479,8 @@ public final class Explorer implements Interactive {
             double[] xs = padded(sliderValues(plane.x()));
             double[] ys = padded(sliderValues(plane.y()));
             List<Curve> stills = plane.curves();
-            j.append(",").append(panel("plane", plane.y() + " against " + plane.x(), plane.x(), plane.y(), xs, ys,
-                    false, 240, stills).replaceFirst("\\}$", ",\"px\":" + index(plane.x()) + ",\"py\":"
+            j.append(",").append(panel("plane", "where the sliders are", plane.x(), plane.y(), xs, ys,
+                    false, 220, 220, stills).replaceFirst("\\}$", ",\"px\":" + index(plane.x()) + ",\"py\":"
                     + index(plane.y()) + "}"));
         }
         j.append("],\"frames\":[");
@@ -520,10 +520,15 @@ public final class Explorer implements Interactive {
 
     private String panel(String kind, String name, String x, String y, double[] xs, double[] ys, boolean log,
             int height, List<Curve> stills) {
+        return panel(kind, name, x, y, xs, ys, log, PLOT_WIDTH, height, stills);
+    }
+
+    private String panel(String kind, String name, String x, String y, double[] xs, double[] ys, boolean log,
+            int width, int height, List<Curve> stills) {
         StringBuilder p = new StringBuilder("{\"kind\":\"").append(kind).append("\",\"title\":").append(quote(name))
                 .append(",\"xLabel\":").append(quote(x)).append(",\"yLabel\":").append(quote(y))
                 .append(",\"x\":").append(numbers(xs)).append(",\"y\":").append(numbers(ys))
-                .append(",\"logY\":").append(log).append(",\"width\":").append(PLOT_WIDTH)
+                .append(",\"logY\":").append(log).append(",\"width\":").append(width)
                 .append(",\"height\":").append(height).append(",\"stills\":[");
         for (int i = 0; i < stills.size(); i++) {
             Curve c = stills.get(i);

@@ -79,7 +79,10 @@
       if (t.labelled) text(svg, M.left - 7, y + 4, label(t.v), {"text-anchor": "end"});
     });
     var stills = el("g", {"clip-path": "url(#" + clipId + ")"}, svg);
-    spec.stills.forEach(function (s) { self.line(stills, s.p, spec.kind === "surface" ? "#c8c8c8" : "#555", spec.kind === "surface" ? 1 : 1.5); });
+    spec.stills.forEach(function (s, k) {
+      self.line(stills, s.p, spec.kind === "surface" ? "#c8c8c8" : "#555", spec.kind === "surface" ? 1 : 1.5);
+      if (s.name) text(svg, M.left + 6, M.top + 14 + 14 * k, "— " + s.name, {"font-size": "11", fill: "#444"});
+    });
     this.layer = el("g", {"clip-path": "url(#" + clipId + ")", "class": "series"}, svg);
     this.markers = el("g", {"class": "markers"}, svg);
   }

@@ -46,7 +46,7 @@ class ExplorerBrowserTest {
             double gamma = gammas[(int) move[1]];
             Trajectory walk = Trajectory.of(new Momentum(eta, gamma), Surfaces.ravine(100), new double[] {-9, 2}, 100);
             String points = Explorer.points(walk.xs(), walk.ys(),
-                    Explorer.equalScaleWindow(Surfaces.ravine(100).window(), 440));
+                    Explorer.equalScaleWindow(Surfaces.ravine(100).window(), Explorer.PLOT_WIDTH));
             checks.add("{\"explorer\":0,\"positions\":{\"η\":" + (int) move[0] + ",\"γ\":" + (int) move[1]
                     + "},\"expected\":[\"" + points.substring(1, points.length() - 1) + "\"]}");
         }

@@ -55,7 +55,7 @@ class ExplorerTest {
             var s = settings.get(f);
             var walk = Trajectory.of(new Momentum(s.get("η"), s.get("γ")), ravine, START, 100);
             String expected = Explorer.points(walk.xs(), walk.ys(),
-                    Explorer.equalScaleWindow(ravine.window(), 440));
+                    Explorer.equalScaleWindow(ravine.window(), Explorer.PLOT_WIDTH));
             assertTrue(frames.get(f).contains("\"p\":" + expected), "frame " + f + " for " + s);
         }
     }
@@ -82,11 +82,11 @@ class ExplorerTest {
 
     @Test
     void contourPanelsDrawXAndYToTheSameScale() {
-        double[] w = Explorer.equalScaleWindow(new Surface.Window(-10, 10, -3, 3), 440);
+        double[] w = Explorer.equalScaleWindow(new Surface.Window(-10, 10, -3, 3), Explorer.PLOT_WIDTH);
         double height = w[4];
-        assertEquals((w[1] - w[0]) / 440, (w[3] - w[2]) / height, 1e-9);
-        double[] tall = Explorer.equalScaleWindow(new Surface.Window(-1, 1, -4, 4), 440);
-        assertEquals((tall[1] - tall[0]) / 440, (tall[3] - tall[2]) / tall[4], 1e-9);
+        assertEquals((w[1] - w[0]) / Explorer.PLOT_WIDTH, (w[3] - w[2]) / height, 1e-9);
+        double[] tall = Explorer.equalScaleWindow(new Surface.Window(-1, 1, -4, 4), Explorer.PLOT_WIDTH);
+        assertEquals((tall[1] - tall[0]) / Explorer.PLOT_WIDTH, (tall[3] - tall[2]) / tall[4], 1e-9);
     }
 
     @Test
