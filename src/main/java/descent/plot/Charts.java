@@ -51,8 +51,10 @@ public final class Charts {
     }
 
     /**
-     * The loss of each walk per step, on a log axis when every loss is > 0. A diverged walk is drawn
-     * until its loss leaves the chart, 100 × the highest starting loss (or 100 above it on a linear axis).
+     * The loss of each walk per step, on a log axis when every loss is > 0. A diverging walk is drawn
+     * until its loss leaves the chart, 100 × the highest starting loss (or 100 above it on a linear
+     * axis), and its legend entry says so: "(diverges: off the chart at step 12)", or "(diverged at
+     * step 18)" when its loss stopped being a finite number before that.
      */
     public static LineChart loss(Trajectory... trajectories) {
         if (trajectories.length == 0) {
@@ -77,7 +79,9 @@ public final class Charts {
             if (n < f.length) {
                 shown[n] = ceiling;   // where the walk leaves the chart
             }
-            chart.series(unique(chart, t.label() + (t.diverged() ? " (diverged)" : "")), steps, shown);
+            String fate = n < f.length ? " (diverges: off the chart at step " + n + ")"
+                    : t.diverged() ? " (diverged at step " + t.size() + ")" : "";
+            chart.series(unique(chart, t.label() + fate), steps, shown);
         }
         return chart;
     }
