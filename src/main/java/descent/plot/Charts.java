@@ -243,16 +243,25 @@ public final class Charts {
             throw new IllegalArgumentException("labels and values must have the same length > 0, got "
                     + labels.length + " and " + values.length);
         }
-        return Histograms.panels(title, labels, values);
+        return Histograms.panels(title, "activation", labels, values);
     }
 
     /** Histograms of activations given as arrays (any shape, float or double), one panel per layer. */
     public static BufferedImage histograms(String title, List<String> labels, List<INDArray> activations) {
-        double[][] values = new double[activations.size()][];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = activations.get(i).ravel().toDoubleVector();
+        return histograms(title, "activation", labels, activations);
+    }
+
+    /** Histograms of any arrays (weights, gradients), the x-axis titled {@code xLabel}. */
+    public static BufferedImage histograms(String title, String xLabel, List<String> labels, List<INDArray> arrays) {
+        if (labels.size() != arrays.size() || labels.isEmpty()) {
+            throw new IllegalArgumentException("labels and arrays must have the same length > 0, got "
+                    + labels.size() + " and " + arrays.size());
         }
-        return histograms(title, labels.toArray(String[]::new), values);
+        double[][] values = new double[arrays.size()][];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = arrays.get(i).ravel().toDoubleVector();
+        }
+        return Histograms.panels(title, xLabel, labels.toArray(String[]::new), values);
     }
 
     /** A weight matrix as an image: blue negative, white zero, red positive, scaled by max |w|. */
