@@ -63,7 +63,51 @@ public final class HeatMap {
         return this;
     }
 
+    /**
+     * How much the value changes along a direction of the grid: the mean of |v(i + di, j + dj) −
+     * v(i, j)| over the pairs of cells (seed means) that both hold at least {@code floor}, e.g.
+     * {@code meanChange(1, 1, 0.5)} along the diagonals, {@code meanChange(1, 0, 0.5)} along x alone.
+     * A flat direction is one along which it is small.
+     */
+    public double meanChange(int di, int dj, double floor) {
+        if (di == 0 && dj == 0) {
+            throw new IllegalArgumentException("(di, dj) must be a direction, got (0, 0)");
+        }
+        double[][] mean = grid().mean;
+        double sum = 0;
+        int pairs = 0;
+        for (int i = 0; i < mean.length; i++) {
+            for (int j = 0; j < mean[i].length; j++) {
+                int k = i + di, l = j + dj;
+                if (k >= 0 && k < mean.length && l >= 0 && l < mean[i].length && mean[i][j] >= floor && mean[k][l] >= floor) {
+                    sum += Math.abs(mean[k][l] - mean[i][j]);
+                    pairs++;
+                }
+            }
+        }
+        if (pairs == 0) {
+            throw new IllegalArgumentException("no pair of cells one step (" + di + ", " + dj + ") apart holds "
+                    + value + " >= " + floor);
+        }
+        return sum / pairs;
+    }
+
     public BufferedImage draw() {
+        Grid grid = grid();
+        List<Double> xs = grid.xs, ys = grid.ys;
+        List<HeatMapImage.IsoLines> lines = new ArrayList<>();
+        for (int k = 0; k < isoNames.size(); k++) {
+            lines.add(HeatMapImage.IsoLines.of(isoNames.get(k), isoFunctions.get(k), xs, ys));
+        }
+        String title = value + " over " + x + " and " + y + (grid.most > 1 ? " (mean of " + grid.most + " runs)" : "");
+        return HeatMapImage.of(title, x, xs, y, ys, grid.mean, lo, hi, lines);
+    }
+
+    /** The distinct x and y values in order, the mean value of each cell and the most rows a cell averages. */
+    private record Grid(List<Double> xs, List<Double> ys, double[][] mean, int most) {
+    }
+
+    private Grid grid() {
         NumericColumn<?> cx = numeric(x), cy = numeric(y), cv = numeric(value);
         TreeSet<Double> xValues = new TreeSet<>(), yValues = new TreeSet<>();
         for (int r = 0; r < sweep.rowCount(); r++) {
@@ -94,12 +138,7 @@ public final class HeatMap {
                 most = Math.max(most, count[i][j]);
             }
         }
-        List<HeatMapImage.IsoLines> lines = new ArrayList<>();
-        for (int k = 0; k < isoNames.size(); k++) {
-            lines.add(HeatMapImage.IsoLines.of(isoNames.get(k), isoFunctions.get(k), xs, ys));
-        }
-        String title = value + " over " + x + " and " + y + (most > 1 ? " (mean of " + most + " runs)" : "");
-        return HeatMapImage.of(title, x, xs, y, ys, mean, lo, hi, lines);
+        return new Grid(xs, ys, mean, most);
     }
 
     private NumericColumn<?> numeric(String name) {

@@ -61,6 +61,17 @@ class HeatMapTest {
                 "no line off the diagonals");
     }
 
+    /** v = log2(x/y) ± ½ by seed: the seed means are flat along the diagonals and change by 1 per step of x. */
+    @Test
+    void meanChangeFindsTheFlatDirection() {
+        HeatMap map = HeatMap.of(sweep(), "x", "y", "v");
+        assertEquals(0, map.meanChange(1, 1, -10), 1e-12);
+        assertEquals(1, map.meanChange(1, 0, -10), 1e-12);
+        assertEquals(2, map.meanChange(1, -1, -10), 1e-12);
+        assertEquals(1, map.meanChange(1, 0, 0.5), 1e-12);        // only the cells holding ≥ 0.5: v = 1, 2
+        assertThrows(IllegalArgumentException.class, () -> map.meanChange(0, 0, 0));
+    }
+
     @Test
     void refusesQuantitiesThatAreNotStraightOnTheGrid() {
         var e = assertThrows(IllegalArgumentException.class,
