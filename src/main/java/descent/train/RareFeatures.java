@@ -13,11 +13,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * Singer 2011, §1): n examples of d binary features, where feature j (from 0) is present in a
  * fraction
  * <pre>
- *   p_j = 1/(j + 1)                     (Zipf's law: feature 0 always, feature 99 in 1 % of examples)
+ *   p_j = 1/(j + 2)                     (Zipf's law: feature 0 in half the examples, feature 98 in 1 %)
  * </pre>
  * of them, and a hidden w* ~ N(0, 1) draws each label as 1 with probability σ(w*·x), else 0.
  * A model learns w_j only from the examples that hold feature j, so the rare weights get few
- * and small gradients.
+ * and small gradients. (No feature is in every example: such a feature would be the bias over
+ * again, and its weight could not be told apart from it.)
  *
  * <p>The model is {@code Network.mlp(d, 2)}: one dense layer and a softmax over two classes, whose
  * logit difference is (W[·,1] − W[·,0])·x + b₁ − b₀, so {@link #learnedWeights} is that column
@@ -41,7 +42,7 @@ public record RareFeatures(DataSet data, double[] wStar, double[] frequency) {
         double[] wStar = new double[d], frequency = new double[d];
         for (int j = 0; j < d; j++) {
             wStar[j] = random.nextGaussian();
-            frequency[j] = 1.0 / (j + 1);
+            frequency[j] = 1.0 / (j + 2);
         }
         float[][] x = new float[n][d];
         int[] labels = new int[n];

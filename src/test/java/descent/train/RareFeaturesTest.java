@@ -14,12 +14,11 @@ import org.nd4j.linalg.factory.Nd4j;
 class RareFeaturesTest {
 
     @Test
-    void featureJAppearsInAFractionOneOverJPlusOneAndLabelsFollowTheHiddenWeights() {
+    void featureJAppearsInAFractionOneOverJPlusTwoAndLabelsFollowTheHiddenWeights() {
         RareFeatures rare = RareFeatures.zipf(20_000, 50, 3);
         double[] seen = rare.data().features().mean(0).toDoubleVector();
-        assertEquals(1.0, seen[0], 0.0, "feature 0 is in every example");
-        for (int j : new int[] {1, 9, 49}) {
-            double p = 1.0 / (j + 1), sd = Math.sqrt(p * (1 - p) / 20_000);
+        for (int j : new int[] {0, 1, 8, 49}) {
+            double p = 1.0 / (j + 2), sd = Math.sqrt(p * (1 - p) / 20_000);
             assertEquals(p, seen[j], 5 * sd, "feature " + j);
             assertEquals(p, rare.frequency()[j], 1e-15);
         }
@@ -31,7 +30,7 @@ class RareFeaturesTest {
             }
             agree += (margin > 0) == (rare.data().label(i) == 1) ? 1 : 0;
         }
-        assertTrue(agree / 20_000 > 0.7, "w* predicts the labels: " + agree / 20_000);
+        assertTrue(agree / 20_000 > 0.65, "w* predicts the labels: " + agree / 20_000);
         assertArrayEquals(rare.wStar(), RareFeatures.zipf(20_000, 50, 3).wStar(), "the same seed, the same problem");
     }
 
