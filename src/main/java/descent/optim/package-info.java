@@ -8,7 +8,7 @@
  *   <li>{@link descent.optim.AdaGrad}, {@link descent.optim.AdaDelta}, {@link descent.optim.RmsProp}
  *       (plain, {@code centered()}, {@code withMomentum(μ)})
  *   <li>{@link descent.optim.Adam}, {@link descent.optim.AdaMax}, {@link descent.optim.Nadam},
- *       {@link descent.optim.AmsGrad}, {@link descent.optim.AdamW}
+ *       {@link descent.optim.AmsGrad}, {@link descent.optim.AdamW}, {@link descent.optim.RAdam}
  *   <li>wrappers: {@link descent.optim.WeightDecay} (L2, g + λθ),
  *       {@link descent.optim.DecoupledWeightDecay} (θ − ηλθ), {@link descent.optim.ClipByGlobalNorm},
  *       {@link descent.optim.ClipByValue}, {@link descent.optim.GradientNoise},

@@ -37,6 +37,7 @@ public final class OptimizerTable {
         BYTES.put("Nadam", 28);
         BYTES.put("AmsGrad", 36);
         BYTES.put("AdamW", 28);
+        BYTES.put("RAdam", 28);
     }
 
     public static void main(String[] args) throws Exception {

@@ -58,6 +58,7 @@ class GoldenTest {
             case "Adamax" -> new AdaMax(lr);
             case "NAdam" -> new Nadam(lr, 0.9, 0.999, 1e-8, num(a, "momentum_decay", 4e-3));
             case "AdamW" -> new AdamW(lr, 0.9, 0.999, 1e-8, num(a, "weight_decay", 1e-2));
+            case "RAdam" -> new RAdam(lr, num(a, "beta1", 0.9), num(a, "beta2", 0.999), num(a, "eps", 1e-8));
             default -> throw new IllegalArgumentException(torchClass);
         };
         return wd != 0 && !torchClass.equals("AdamW") ? new WeightDecay(wd, o) : o;

@@ -175,7 +175,7 @@ class PropertiesTest {
         List<Supplier<Optimizer>> all = List.of(() -> new Sgd(0.1), () -> new Momentum(0.05, 0.9),
                 () -> new Nesterov(0.05, 0.9), () -> new AdaGrad(0.5), AdaDelta::new, () -> new RmsProp(0.05),
                 () -> new RmsProp(0.01).centered().withMomentum(0.5), () -> new Adam(0.1), () -> new AdaMax(0.1),
-                () -> new Nadam(0.1), () -> new AmsGrad(0.1), () -> new AdamW(0.1));
+                () -> new Nadam(0.1), () -> new AmsGrad(0.1), () -> new AdamW(0.1), () -> new RAdam(0.1));
         for (var make : all) {
             Optimizer o = make.get();
             for (DataType type : List.of(DataType.DOUBLE, DataType.FLOAT)) {
@@ -186,6 +186,18 @@ class PropertiesTest {
                 assertTrue(theta.norm2Number().doubleValue() < 0.6 * Math.sqrt(13), o.getClass().getSimpleName() + " " + type + " ended at " + theta);
             }
         }
+    }
+
+    /** RAdam's first steps (ρ_t ≤ 5) are momentum SGD with m̂; from then on, the rectified Adam step. */
+    @Test
+    void radamWaitsUntilTheVarianceIsTractable() {
+        var radam = new RAdam(0.1);
+        assertEquals(1, radam.rho(1), 1e-9);                     // one sample: ρ_1 = 1
+        for (long t = 1; t <= 5; t++) assertEquals(0, radam.rectification(t), "t=" + t);   // ρ_5 ≈ 4.996
+        assertTrue(radam.rho(6) > 5 && radam.rectification(6) > 0);
+        INDArray theta = Nd4j.createFromArray(1.0, -1.0), g = Nd4j.createFromArray(0.5, -2.0);
+        radam.step(theta, g);                                   // m̂ = g: θ − η·g, whatever |g|
+        assertArrayEquals(new double[] {1 - 0.05, -1 + 0.2}, values(theta), 1e-15);
     }
 
     @Test

@@ -35,6 +35,7 @@ class ValidationTest {
             refused(() -> new Nadam(lr), "lr", value);
             refused(() -> new AmsGrad(lr), "lr", value);
             refused(() -> new AdamW(lr), "lr", value);
+            refused(() -> new RAdam(lr), "lr", value);
             var adam = new Adam(0.1);
             refused(() -> adam.setLearningRate(lr), "lr", value);
             assertEquals(0.1, adam.learningRate());
@@ -51,6 +52,7 @@ class ValidationTest {
             refused(() -> new AdaMax(0.1, beta, 0.999, 1e-8), "beta1", value);
             refused(() -> new Nadam(0.1, 0.9, beta, 1e-8, 4e-3), "beta2", value);
             refused(() -> new AdamW(0.1, beta, 0.999, 1e-8, 0.01), "beta1", value);
+            refused(() -> new RAdam(0.1, 0.9, beta, 1e-8), "beta2", value);
             refused(() -> new AdaDelta(1, beta, 1e-6), "rho", value);
             refused(() -> new RmsProp(0.1, beta, 1e-8, 0, false), "alpha", value);
             refused(() -> new Momentum(0.1, 0.9, beta), "dampening", value);
@@ -84,6 +86,7 @@ class ValidationTest {
     static final List<Supplier<Optimizer>> ALL = List.of(() -> new Sgd(0.1), () -> new Momentum(0.1, 0.9),
             () -> new Nesterov(0.1, 0.9), () -> new AdaGrad(0.1), AdaDelta::new, () -> new RmsProp(0.1).centered().withMomentum(0.9),
             () -> new Adam(0.1), () -> new AdaMax(0.1), () -> new Nadam(0.1), () -> new AmsGrad(0.1), () -> new AdamW(0.1),
+            () -> new RAdam(0.1),
             () -> new WeightDecay(0.1, new Adam(0.1)), () -> new DecoupledWeightDecay(0.1, new Adam(0.1)),
             () -> new ClipByGlobalNorm(1, new Momentum(0.1, 0.9)), () -> new ClipByValue(1, new Adam(0.1)),
             () -> new GradientNoise(7, new Adam(0.1)), () -> new PeriodicReset(2, new AdaGrad(0.1)));
