@@ -9,6 +9,10 @@
  *       (plain, {@code centered()}, {@code withMomentum(μ)})
  *   <li>{@link descent.optim.Adam}, {@link descent.optim.AdaMax}, {@link descent.optim.Nadam},
  *       {@link descent.optim.AmsGrad}, {@link descent.optim.AdamW}, {@link descent.optim.RAdam}
+ *   <li>textbook forms beside torch's, each saying when the two agree:
+ *       {@link descent.optim.MomentumTextbook} (η inside v), {@link descent.optim.RmsPropTextbook}
+ *       (ε inside the root), {@link descent.optim.AdaMaxTextbook} (no ε),
+ *       {@link descent.optim.AdamWTextbook} (λ not scaled by η)
  *   <li>wrappers: {@link descent.optim.WeightDecay} (L2, g + λθ),
  *       {@link descent.optim.DecoupledWeightDecay} (θ − ηλθ), {@link descent.optim.ClipByGlobalNorm},
  *       {@link descent.optim.ClipByValue}, {@link descent.optim.GradientNoise},

@@ -200,6 +200,50 @@ class PropertiesTest {
         assertArrayEquals(new double[] {1 - 0.05, -1 + 0.2}, values(theta), 1e-15);
     }
 
+    /** Both walks, same gradients: θ after every step within tol of each other. */
+    static double largestGap(Optimizer a, Optimizer b, int steps, java.util.function.IntConsumer between) {
+        INDArray x = randomVector(1, 20, 1, DataType.DOUBLE), y = x.dup();
+        double gap = 0;
+        for (int s = 0; s < steps; s++) {
+            between.accept(s);
+            INDArray g = randomVector(100 + s, 20, 1, DataType.DOUBLE);
+            a.step(x, g);
+            b.step(y, g);
+            gap = Math.max(gap, x.sub(y).amaxNumber().doubleValue());
+        }
+        return gap;
+    }
+
+    @Test
+    void textbookMomentumIsTorchsWhileTheRateStaysAndPartsWhenItChanges() {
+        assertTrue(largestGap(new MomentumTextbook(0.05, 0.9), new Momentum(0.05, 0.9), 100, s -> {}) < 1e-13);
+        var textbook = new MomentumTextbook(0.05, 0.9);
+        var torch = new Momentum(0.05, 0.9);
+        double gap = largestGap(textbook, torch, 100, s -> {
+            if (s == 50) {
+                textbook.setLearningRate(0.01);
+                torch.setLearningRate(0.01);
+            }
+        });
+        assertTrue(gap > 1e-3, "gap " + gap);
+    }
+
+    @Test
+    void textbookAdamWWithLambdaIsTorchsWithLambdaOverEta() {
+        double lr = 0.05, lambda = 1e-3;
+        assertTrue(largestGap(new AdamWTextbook(lr, 0.9, 0.999, 1e-8, lambda),
+                new AdamW(lr, 0.9, 0.999, 1e-8, lambda / lr), 100, s -> {}) < 1e-13);
+    }
+
+    @Test
+    void textbookRmsPropAndAdaMaxDifferFromTorchsOnlyThroughEps() {
+        assertTrue(largestGap(new RmsPropTextbook(0.01, 0.9, 1e-12), new RmsProp(0.01, 0.9, 1e-12, 0, false), 100, s -> {}) < 1e-6);
+        assertTrue(largestGap(new AdaMaxTextbook(0.01), new AdaMax(0.01, 0.9, 0.999, 1e-12), 100, s -> {}) < 1e-9);
+        var nan = Nd4j.createFromArray(1.0, 1.0);                 // a gradient that is 0 from the start: 0/0
+        new AdaMaxTextbook(0.01).step(nan, Nd4j.createFromArray(0.0, 1.0));
+        assertTrue(Double.isNaN(nan.getDouble(0)) && Double.isFinite(nan.getDouble(1)));
+    }
+
     @Test
     void aStepAllocatesNothing() {
         var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
