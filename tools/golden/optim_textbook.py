@@ -4,8 +4,8 @@ Run with Debian's Python:  /usr/bin/python3 tools/golden/optim_textbook.py
 Writes src/test/resources/golden/optim/textbook.json.gz: for each textbook form and problem, θ0, the
 gradient at every step and θ after every step (200 steps), in float64, computed below from the
 form's source (one line of Python per line of the formula, plain floats, no torch). Where a form
-coincides with torch.optim 1.13 (momentum with η inside v while η is constant; RMSprop and AdaMax
-with ε = 0; AdamW with λ = η·λ_torch), the reference is first checked against torch's own run.
+coincides with torch.optim 1.13 (momentum with η inside v while η is constant; dampened momentum with
+d = 0; Adam with ε̂ = 0; RMSprop and AdaMax with ε = 0; AdamW with λ = η·λ_torch), the reference is first checked against torch's own run.
 """
 import gzip, json, math, os
 import torch
@@ -42,6 +42,24 @@ def momentum_textbook(lr, momentum):              # v ← γv + ηg, θ ← θ �
         return [th - vi for th, vi in zip(theta, v)]
     return step
 
+def dampened_momentum(lr, momentum, dampening):   # v ← μv + (1 − d)g from v = 0, θ ← θ − ηv
+    v = None
+    def step(theta, g, t):
+        nonlocal v
+        v = [momentum * vi + (1 - dampening) * gi for vi, gi in zip(v or [0.0] * len(g), g)]
+        return [th - lr * vi for th, vi in zip(theta, v)]
+    return step
+
+def adam_textbook(lr, beta1, beta2, eps_hat):     # Kingma & Ba, end of section 2, with ε̂
+    m = v = None
+    def step(theta, g, t):
+        nonlocal m, v
+        m = [beta1 * mi + (1 - beta1) * gi for mi, gi in zip(m or [0.0] * len(g), g)]
+        v = [beta2 * vi + (1 - beta2) * gi * gi for vi, gi in zip(v or [0.0] * len(g), g)]
+        alpha_t = lr * math.sqrt(1 - beta2 ** t) / (1 - beta1 ** t)
+        return [th - alpha_t * mi / (math.sqrt(vi) + eps_hat) for th, mi, vi in zip(theta, m, v)]
+    return step
+
 def rmsprop_textbook(lr, rho, eps):               # v ← ρv + (1 − ρ)g², θ ← θ − ηg/√(v + ε)
     v = None
     def step(theta, g, t):
@@ -72,6 +90,10 @@ def adamw_textbook(lr, beta1, beta2, eps, weight_decay):   # Loshchilov & Hutter
 
 # (name, Java class, reference, args without lr, the torch run it coincides with: (class, kwargs, reference args))
 VARIANTS = [
+    ('dampened_momentum', 'DampenedMomentum', dampened_momentum, {'momentum': 0.9, 'dampening': 0.9},
+     lambda lr: ('SGD', {'momentum': 0.9}, {'momentum': 0.9, 'dampening': 0.0})),
+    ('adam_textbook', 'AdamTextbook', adam_textbook, {'beta1': 0.9, 'beta2': 0.999, 'eps_hat': 1e-3},
+     lambda lr: ('Adam', {'eps': 0.0}, {'beta1': 0.9, 'beta2': 0.999, 'eps_hat': 0.0})),
     ('momentum_textbook', 'MomentumTextbook', momentum_textbook, {'momentum': 0.9},
      lambda lr: ('SGD', {'momentum': 0.9}, {'momentum': 0.9})),
     ('rmsprop_textbook', 'RmsPropTextbook', rmsprop_textbook, {'rho': 0.9, 'eps': 1e-7},

@@ -10,7 +10,8 @@
  *   <li>{@link descent.optim.Adam}, {@link descent.optim.AdaMax}, {@link descent.optim.Nadam},
  *       {@link descent.optim.AmsGrad}, {@link descent.optim.AdamW}, {@link descent.optim.RAdam}
  *   <li>textbook forms beside torch's, each saying when the two agree:
- *       {@link descent.optim.MomentumTextbook} (η inside v), {@link descent.optim.RmsPropTextbook}
+ *       {@link descent.optim.MomentumTextbook} (η inside v), {@link descent.optim.DampenedMomentum}
+ *       (v from 0), {@link descent.optim.AdamTextbook} (ε̂), {@link descent.optim.RmsPropTextbook}
  *       (ε inside the root), {@link descent.optim.AdaMaxTextbook} (no ε),
  *       {@link descent.optim.AdamWTextbook} (λ not scaled by η)
  *   <li>wrappers: {@link descent.optim.WeightDecay} (L2, g + λθ),

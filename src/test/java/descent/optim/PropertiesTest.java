@@ -229,6 +229,28 @@ class PropertiesTest {
     }
 
     @Test
+    void dampenedMomentumIsTorchsWithoutDampeningAndPartsByTheFirstGradientWithIt() {
+        assertEquals(0, largestGap(new DampenedMomentum(0.05, 0.9, 0), new Momentum(0.05, 0.9), 100, s -> {}));
+        var textbook = new DampenedMomentum(0.05, 0.9, 0.5);
+        var torch = new Momentum(0.05, 0.9, 0.5);
+        INDArray x = Nd4j.zeros(DataType.DOUBLE, 3), y = x.dup(), g1 = randomVector(5, 3, 1, DataType.DOUBLE);
+        textbook.step(x, g1);
+        torch.step(y, g1);
+        for (int t = 2; t <= 20; t++) {                        // v_torch − v_textbook = μ^(t−1)·d·g₁
+            INDArray g = randomVector(100 + t, 3, 1, DataType.DOUBLE);
+            textbook.step(x, g);
+            torch.step(y, g);
+            assertArrayEquals(values(g1.mul(Math.pow(0.9, t - 1) * 0.5)), values(torch.v().sub(textbook.v())), 1e-12);
+        }
+    }
+
+    @Test
+    void textbookAdamIsTorchsWithEpsHatEqualToEpsTimesTheRootCorrection() {
+        assertTrue(largestGap(new AdamTextbook(0.05, 0.9, 0.999, 1e-12), new Adam(0.05, 0.9, 0.999, 1e-12), 100, s -> {}) < 1e-9);
+        assertTrue(largestGap(new AdamTextbook(0.05, 0.9, 0.999, 0.1), new Adam(0.05, 0.9, 0.999, 0.1), 100, s -> {}) > 1e-3);
+    }
+
+    @Test
     void textbookAdamWWithLambdaIsTorchsWithLambdaOverEta() {
         double lr = 0.05, lambda = 1e-3;
         assertTrue(largestGap(new AdamWTextbook(lr, 0.9, 0.999, 1e-8, lambda),
