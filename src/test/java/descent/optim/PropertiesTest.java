@@ -251,6 +251,25 @@ class PropertiesTest {
     }
 
     @Test
+    void textbookAmsGradIsTorchsOnAConstantGradientOnly() {
+        var textbook = new AmsGradTextbook(0.05);
+        var torch = new AmsGrad(0.05);
+        INDArray x = Nd4j.zeros(DataType.DOUBLE, 2), y = x.dup(), g = Nd4j.createFromArray(3.0, -2.0);
+        for (int s = 0; s < 100; s++) {
+            textbook.step(x, g);
+            torch.step(y, g);
+        }
+        assertArrayEquals(values(y), values(x), 1e-12);
+        assertTrue(largestGap(new AmsGradTextbook(0.05), new AmsGrad(0.05), 100, s -> {}) > 1e-3);
+    }
+
+    @Test
+    void textbookAdaDeltaIsTorchsAtRateOneOnly() {
+        assertTrue(largestGap(new AdaDeltaTextbook(), new AdaDelta(), 100, s -> {}) < 1e-13);
+        assertTrue(largestGap(new AdaDeltaTextbook(0.5, 0.9, 1e-6), new AdaDelta(0.5, 0.9, 1e-6), 100, s -> {}) > 1e-4);
+    }
+
+    @Test
     void textbookAdamWWithLambdaIsTorchsWithLambdaOverEta() {
         double lr = 0.05, lambda = 1e-3;
         assertTrue(largestGap(new AdamWTextbook(lr, 0.9, 0.999, 1e-8, lambda),
