@@ -239,10 +239,14 @@ class ReliabilityTest {
     }
 
     @Test
-    void item6ANaNInXGivesANaNLossNotAFiniteOne() {
+    void item6ANaNOrInfinityInXIsRefusedByRowAndColumnNotAFiniteLoss() {
         Network net = Network.mlp(4, 3).seed(1).build();
-        INDArray x = Nd4j.createFromArray(new float[][] {{Float.NaN, 0, 0, 0}});
-        assertTrue(Double.isNaN(net.gradient(x, Nd4j.createFromArray(new float[][] {{1, 0, 0}}))));
+        INDArray x = Nd4j.createFromArray(new float[][] {{0, 0, 0, 0}, {0, 0, Float.NaN, 0}});
+        INDArray y = Nd4j.createFromArray(new float[][] {{1, 0, 0}, {1, 0, 0}});
+        refused(IllegalArgumentException.class, () -> net.gradient(x, y), "x holds NaN at row 1, column 2");
+        refused(IllegalArgumentException.class, () -> net.evaluate(x, y), "x holds NaN at row 1, column 2");
+        x.putScalar(1, 2, Float.NEGATIVE_INFINITY);
+        refused(IllegalArgumentException.class, () -> net.predict(x), "x holds -Infinity at row 1, column 2");
     }
 
     // 7. Warm-up longer than the schedule (μ ≥ 1 is descent.optim's).
