@@ -86,6 +86,9 @@ public final class Network {
         for (Layer layer : layers) {
             a = layer.forward(a, training);
         }
+        if (!Heap.allFinite(a)) {                       // NaN and ∞ carry through every layer: if x
+            requireFinite(x);                           // holds one, it is bad data, named here
+        }
         return a;
     }
 
@@ -228,14 +231,16 @@ public final class Network {
             throw new IllegalArgumentException("x must be " + theta.dataType() + " like θ, got "
                     + x.dataType());
         }
-        if (!Double.isFinite(x.norm2Number().doubleValue())) {          // one pass; NaN and ∞ carry through
-            double[][] rows = x.toDoubleMatrix();
-            for (int r = 0; r < rows.length; r++) {
-                for (int c = 0; c < rows[r].length; c++) {
-                    if (!Double.isFinite(rows[r][c])) {
-                        throw new IllegalArgumentException("x holds " + rows[r][c] + " at row " + r + ", column " + c
-                                + ": inputs must be finite numbers");
-                    }
+    }
+
+    /** Names the first NaN or ∞ of x by row and column, if it has one. */
+    private static void requireFinite(INDArray x) {
+        double[][] rows = x.toDoubleMatrix();
+        for (int r = 0; r < rows.length; r++) {
+            for (int c = 0; c < rows[r].length; c++) {
+                if (!Double.isFinite(rows[r][c])) {
+                    throw new IllegalArgumentException("x holds " + rows[r][c] + " at row " + r + ", column " + c
+                            + ": inputs must be finite numbers");
                 }
             }
         }
