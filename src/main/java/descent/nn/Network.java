@@ -79,7 +79,11 @@ public final class Network {
         grad.assign(0);
     }
 
-    /** The output (before the loss: logits for softmax cross-entropy); eval mode when not training. */
+    /**
+     * The output (before the loss: logits for softmax cross-entropy); eval mode when not training.
+     * x must be (batch ≥ 1, inputs) of θ's type and hold finite numbers: a NaN or ∞ in x is refused,
+     * naming its row and column (it is found from the output, which every layer carries it to).
+     */
     public INDArray forward(INDArray x, boolean training) {
         requireInput(x);
         INDArray a = x;

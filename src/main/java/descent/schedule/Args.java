@@ -35,28 +35,23 @@ final class Args {
 
     /** Strictly increasing and >= {@code min}; returns a private copy. */
     static int[] increasing(String name, int[] values, int min) {
-        if (values == null) throw new IllegalArgumentException(name + " must not be null");
-        int[] copy = values.clone();
-        for (int i = 0; i < copy.length; i++) {
-            if (copy[i] < min)
-                throw new IllegalArgumentException(name + " must be >= " + min + ", got " + name + "[" + i + "] = " + copy[i]);
-            if (i > 0 && copy[i] <= copy[i - 1])
-                throw new IllegalArgumentException(name + " must be strictly increasing, got "
-                        + java.util.Arrays.toString(copy));
-        }
-        return copy;
+        return ordered(name, values, min, true);
     }
 
-    /** Sorted (repeats allowed) and >= {@code min}; returns a private copy. */
+    /** In increasing order, repeats allowed, and >= {@code min}; returns a private copy. */
     static int[] sorted(String name, int[] values, int min) {
+        return ordered(name, values, min, false);
+    }
+
+    private static int[] ordered(String name, int[] values, int min, boolean strictly) {
         if (values == null) throw new IllegalArgumentException(name + " must not be null");
         int[] copy = values.clone();
         for (int i = 0; i < copy.length; i++) {
             if (copy[i] < min)
                 throw new IllegalArgumentException(name + " must be >= " + min + ", got " + name + "[" + i + "] = " + copy[i]);
-            if (i > 0 && copy[i] < copy[i - 1])
-                throw new IllegalArgumentException(name + " must be in increasing order, got "
-                        + java.util.Arrays.toString(copy));
+            if (i > 0 && (strictly ? copy[i] <= copy[i - 1] : copy[i] < copy[i - 1]))
+                throw new IllegalArgumentException(name + " must be " + (strictly ? "strictly increasing" : "in increasing order")
+                        + ", got " + java.util.Arrays.toString(copy));
         }
         return copy;
     }

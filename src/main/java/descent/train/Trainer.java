@@ -141,7 +141,10 @@ public final class Trainer {
         return earlyStopping("val_loss", patience);
     }
 
-    /** Rescales g to norm c whenever ‖g‖ > c (Pascanu et al., 2013). */
+    /**
+     * Clips the gradient to norm c, g ← g·min(1, c/(‖g‖ + 10⁻⁶)), by wrapping the optimizer in
+     * {@link ClipByGlobalNorm} (Pascanu et al., 2013): the library's one clipping rule.
+     */
     public Trainer clipNorm(double maxNorm) {
         if (!(maxNorm > 0 && maxNorm < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException("maxNorm must be a finite number > 0, got " + maxNorm);

@@ -35,7 +35,6 @@ import descent.train.DivergedException;
 import descent.train.Trainer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -343,6 +342,5 @@ class ReliabilityTest {
         MultiStep s = new MultiStep(0.1, 0.5, 40, 40, 90);
         assertArrayEquals(new double[] {0.1, 0.025, 0.025, 0.0125},
                 new double[] {s.valueAt(39), s.valueAt(40), s.valueAt(89), s.valueAt(90)}, 1e-15);
-        assertEquals(List.of(), List.of());
     }
 }
