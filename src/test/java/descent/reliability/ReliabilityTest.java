@@ -335,6 +335,16 @@ class ReliabilityTest {
                 "batchSize 100000 is larger than the " + train.size() + " rows of train", "batchSize(" + train.size() + ")");
     }
 
+    @Test
+    void item12AChartNamesTheSeriesHoldingInfinityAndMarksAnAllNaNOne() {
+        var chart = descent.plot.Charts.lines("t", "x", "y").series("fine", new double[] {1, 2});
+        refused(IllegalArgumentException.class, () -> chart.series("blown", new double[] {1, Double.POSITIVE_INFINITY}),
+                "series \"blown\" holds (1.0, Infinity) at point 1");
+        chart.series("lost", new double[] {Double.NaN, Double.NaN});
+        assertEquals(java.util.List.of("fine", "lost (no finite value)"), chart.seriesNames());
+        assertTrue(descent.plot.Charts.image(chart).getWidth() > 0);
+    }
+
     // issue 15: MultiStep takes a repeated milestone, as torch's MultiStepLR.
 
     @Test
