@@ -86,6 +86,7 @@ async function check(page, spec) {
     await page.waitForFunction(n => document.querySelectorAll(".descent-explorer[data-drawn]").length >= n,
       +(wanted || 1), { timeout: 90000 }).catch(() => {});
     const explorers = await page.locator(".descent-explorer[data-drawn]").count();
+    console.log(`drawn ${explorers} explorers`);
     for (const spec of checks) {
       const result = spec.explorer < explorers ? await check(page, spec)
         : { explorer: spec.explorer, problems: [`the page has ${explorers} drawn explorers`] };
