@@ -12,7 +12,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -80,15 +79,27 @@ final class Style {
         return PALETTE[taken.size() % PALETTE.length];
     }
 
-    /** Shrinks the chart's title font until the title fits in {@code width} pixels (down to 11 pt). */
-    static void fitTitle(Chart<?, ?> chart, Font font, int width) {
+    /**
+     * Shrinks the chart's title font until the title fits (down to 11 pt). XChart centres the title
+     * over the plot, not the picture, so with the legend outside on the right the room is twice
+     * the distance from the plot's centre to the nearer edge; the plot is taken to start 70 pixels
+     * in (the y-axis) and to end where the legend's longest entry begins.
+     */
+    static void fitTitle(XYChart chart, Font font, int width) {
         FontMetrics fm = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics().getFontMetrics(font);
         String title = chart.getTitle() == null ? "" : chart.getTitle();
+        int legend = 0;
+        if (chart.getStyler().isLegendVisible() && chart.getStyler().getLegendPosition() == Styler.LegendPosition.OutsideE) {
+            FontMetrics lm = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics().getFontMetrics(LEGEND);
+            legend = 50 + chart.getSeriesMap().values().stream().filter(XYSeries::isShowInLegend)
+                    .mapToInt(s -> lm.stringWidth(s.getName())).max().orElse(-50);
+        }
+        double centre = (70 + width - legend) / 2.0;
+        double room = 2 * Math.min(centre, width - centre) - 16;
         float size = font.getSize2D();
-        int room = width - 24;
         int wide = fm.stringWidth(title);
         if (wide > room) {
-            size = Math.max(11f, size * room / wide);
+            size = (float) Math.max(11, size * room / wide);
         }
         chart.getStyler().setChartTitleFont(font.deriveFont(size));
     }
