@@ -58,7 +58,9 @@ final class Style {
     /**
      * The colour of a new line named {@code name} beside lines already drawn in {@code taken}: its
      * method's colour when it names one that is still free (the most specific name wins, so "SGD +
-     * momentum" is momentum), else the first palette colour not yet taken.
+     * momentum" is momentum); a second line of a method whose colour is taken gets the last free
+     * colour of the palette, a line that names no method the first, so neither borrows the colour
+     * of the methods that come first.
      */
     static Color colourFor(String name, Collection<Color> taken) {
         Matcher m = METHOD.matcher(name);
@@ -71,7 +73,8 @@ final class Style {
         if (best >= 0 && !taken.contains(PALETTE[best])) {
             return PALETTE[best];
         }
-        for (Color c : PALETTE) {
+        for (int k = 0; k < PALETTE.length; k++) {   // a second line of one method: from the end of the palette
+            Color c = PALETTE[best >= 0 ? PALETTE.length - 1 - k : k];
             if (!taken.contains(c)) {
                 return c;
             }
@@ -82,8 +85,8 @@ final class Style {
     /**
      * Shrinks the chart's title font until the title fits (down to 11 pt). XChart centres the title
      * over the plot, not the picture, so with the legend outside on the right the room is twice
-     * the distance from the plot's centre to the nearer edge; the plot is taken to start 70 pixels
-     * in (the y-axis) and to end where the legend's longest entry begins.
+     * the distance from the plot's centre to the nearer edge, less a margin; the plot is taken to
+     * start 60 pixels in (the y-axis) and to end where the legend's longest entry begins.
      */
     static void fitTitle(XYChart chart, Font font, int width) {
         FontMetrics fm = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics().getFontMetrics(font);
@@ -94,8 +97,8 @@ final class Style {
             legend = 50 + chart.getSeriesMap().values().stream().filter(XYSeries::isShowInLegend)
                     .mapToInt(s -> lm.stringWidth(s.getName())).max().orElse(-50);
         }
-        double centre = (70 + width - legend) / 2.0;
-        double room = 2 * Math.min(centre, width - centre) - 16;
+        double centre = (60 + width - legend) / 2.0;
+        double room = 2 * Math.min(centre, width - centre) - 40;
         float size = font.getSize2D();
         int wide = fm.stringWidth(title);
         if (wide > room) {
