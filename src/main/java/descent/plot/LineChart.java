@@ -91,6 +91,15 @@ public final class LineChart extends XYChart {
             throw new IllegalArgumentException("xs and ys must have the same length > 0, got " + xs.length
                     + " and " + ys.length);
         }
+        for (int i = 0; i < xs.length; i++) {
+            if (Double.isInfinite(xs[i]) || Double.isInfinite(ys[i])) {
+                throw new IllegalArgumentException("series \"" + name + "\" holds (" + xs[i] + ", " + ys[i] + ") at point " + i
+                        + "; a chart cannot draw an infinite value (a NaN leaves a gap)");
+            }
+        }
+        if (Arrays.stream(ys).noneMatch(Double::isFinite)) {
+            name += " (no finite value)";                   // in the legend, not silently blank
+        }
         if (getStyler().isYAxisLogarithmic()) {
             requirePositive(name, ys);
         }
