@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -136,16 +137,20 @@ final class Cells {
     Result run(String cell, int count) throws CellException {
         running = count;
         long limit = settings.timeoutMillis();
-        ScheduledFuture<?> timeout = limit > 0 ? timer.schedule(engine::stop, limit, TimeUnit.MILLISECONDS) : null;
+        AtomicBoolean timedOut = new AtomicBoolean();
+        ScheduledFuture<?> timeout = limit <= 0 ? null : timer.schedule(() -> {
+            timedOut.set(true);
+            engine.stop();
+        }, limit, TimeUnit.MILLISECONDS);
         try {
             return magics.run(cell, count);
         } catch (CellException e) {
-            if (timeout != null && timeout.isDone() && e.name().equals("Interrupted")) {
-                String message = "the cell ran longer than the kernelspec's timeout (IJAVA_TIMEOUT) of " + limit
-                        + " ms and was stopped";
-                throw new CellException("TimeoutException", message, List.of("TimeoutException: " + message));
+            if (!timedOut.get()) {
+                throw e;
             }
-            throw e;
+            String message = "the cell ran longer than the kernelspec's timeout (IJAVA_TIMEOUT) of " + limit
+                    + " ms and was stopped (" + e.name() + ")";
+            throw new CellException("TimeoutException", message, List.of("TimeoutException: " + message));
         } finally {
             if (timeout != null) {
                 timeout.cancel(false);
