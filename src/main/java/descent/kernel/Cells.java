@@ -1,5 +1,6 @@
 package descent.kernel;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -94,18 +95,20 @@ final class Cells {
 
     /** The kernelspec's class path and start-up scripts ({@link Settings}); failures go to the log. */
     private void startup() {
-        List<String> code = new ArrayList<>();
-        settings.classPath().forEach(p -> code.add("%classpath \"" + p + "\""));
-        settings.startupScripts().forEach(p -> code.add("%load \"" + p + "\""));
-        if (settings.startupScript() != null) {
-            code.add(settings.startupScript());
-        }
-        for (String part : code) {
-            try {
-                magics.run(part, 0);
-            } catch (CellException e) {
-                Kernel.log("start-up: " + String.join("\n", e.traceback()));
+        try {
+            for (String path : settings.classPath()) {
+                magics.run("%classpath \"" + path + "\"", 0);
             }
+            for (String pattern : settings.startupScripts()) {
+                for (Path script : Magics.glob(pattern, "IJAVA_STARTUP_SCRIPTS_PATH", 0, 0)) {
+                    magics.run("%load \"" + script + "\"", 0);
+                }
+            }
+            if (settings.startupScript() != null) {
+                magics.run(settings.startupScript(), 0);
+            }
+        } catch (CellException e) {
+            Kernel.log("start-up: " + String.join("\n", e.traceback()));
         }
     }
 

@@ -339,7 +339,7 @@ final class Magics {
     }
 
     /** The files {@code pattern} names; a glob in the last path element may match several. */
-    private static List<Path> glob(String pattern, String magic, int count, int line) throws CellException {
+    static List<Path> glob(String pattern, String magic, int count, int line) throws CellException {
         Path path = Path.of(pattern);
         String last = path.getFileName() == null ? "" : path.getFileName().toString();
         if (!last.contains("*") && !last.contains("?") && !last.contains("[") && !last.contains("{")) {
