@@ -148,9 +148,9 @@ public final class Kernel extends BaseKernel implements Display.Sink {
 
     @Override
     protected synchronized void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
-        CellGuard.cellStarts();
         Instant sent = sentAt(message);
         runningCellSent = sent;
+        CellGuard.cellStarts();
         if (sent != null && !sent.isAfter(lastInterruptSent)) {
             CellGuard.requestStop();                    // interrupted before it reached this thread
         }
