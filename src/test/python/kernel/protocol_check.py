@@ -205,7 +205,7 @@ def main():
         assert cell.ok, cell
         png = base64.b64decode(cell.result()["image/png"])
         assert png[:8] == b"\x89PNG\r\n\x1a\n", png[:8]
-        svg = run(kc, 'display(chart, "svg");')
+        svg = run(kc, 'display(chart, "image/svg+xml");')
         assert "<svg" in svg.of("display_data")[0]["data"]["image/svg+xml"], svg
         default_svg = run(kc, 'descent.kernel.Renderers.chartFormat("svg");\nchart')
         assert "image/svg+xml" in default_svg.result(), default_svg

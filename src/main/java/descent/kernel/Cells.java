@@ -5,7 +5,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
@@ -25,9 +30,13 @@ import jdk.jshell.VarSnippet;
  */
 final class Cells {
 
-    /** Imported in every session; the descent packages only if they are on the class path. */
+    /**
+     * Imported in every session (JShell's and IJava's defaults, then Descent's); the descent
+     * packages only if they are on the class path.
+     */
     static final List<String> IMPORTS = List.of(
-            "java.util.*", "java.util.stream.*",
+            "java.io.*", "java.math.*", "java.net.*", "java.nio.file.*", "java.util.*", "java.util.concurrent.*",
+            "java.util.function.*", "java.util.prefs.*", "java.util.regex.*", "java.util.stream.*",
             "descent.optim.*", "descent.schedule.*", "descent.init.*", "descent.surface.*",
             "descent.plot.*", "descent.nn.*", "descent.train.*", "descent.data.*", "descent.display.*",
             "org.nd4j.linalg.factory.Nd4j", "org.nd4j.linalg.api.ndarray.INDArray",
@@ -46,6 +55,13 @@ final class Cells {
     private final SourceCodeAnalysis analysis;
     private final IndexHold indexHold;
     private final Magics magics;
+    private final Settings settings = Settings.from(System.getenv());
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "cell-timeout");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile int running;
     /** Where each snippet came from: cell number and first line (0-based), for tracebacks. */
     private record Origin(int cell, int line) {
     }
@@ -56,7 +72,8 @@ final class Cells {
     Cells(Kernel kernel) {
         shell = JShell.builder()
                 .executionEngine(new InProcessExecution.Provider(engine), Map.of())
-                .compilerOptions("-proc:none")
+                .compilerOptions(Stream.concat(Stream.of("-proc:none"), settings.compilerOptions().stream())
+                        .toArray(String[]::new))
                 .fileManager(IndexedFileManager::new)
                 .build();
         analysis = shell.sourceCodeAnalysis();
@@ -70,6 +87,24 @@ final class Cells {
         for (String name : IMPORTS) {
             if (available(name)) {
                 shell.eval("import " + name + ";");
+            }
+        }
+        startup();
+    }
+
+    /** The kernelspec's class path and start-up scripts ({@link Settings}); failures go to the log. */
+    private void startup() {
+        List<String> code = new ArrayList<>();
+        settings.classPath().forEach(p -> code.add("%classpath \"" + p + "\""));
+        settings.startupScripts().forEach(p -> code.add("%load \"" + p + "\""));
+        if (settings.startupScript() != null) {
+            code.add(settings.startupScript());
+        }
+        for (String part : code) {
+            try {
+                magics.run(part, 0);
+            } catch (CellException e) {
+                Kernel.log("start-up: " + String.join("\n", e.traceback()));
             }
         }
     }
@@ -100,11 +135,33 @@ final class Cells {
 
     /** Runs a whole cell: magics first, then Java. */
     Result run(String cell, int count) throws CellException {
+        running = count;
+        long limit = settings.timeoutMillis();
+        ScheduledFuture<?> timeout = limit > 0 ? timer.schedule(engine::stop, limit, TimeUnit.MILLISECONDS) : null;
         try {
             return magics.run(cell, count);
+        } catch (CellException e) {
+            if (timeout != null && timeout.isDone() && e.name().equals("Interrupted")) {
+                String message = "the cell ran longer than the kernelspec's timeout (IJAVA_TIMEOUT) of " + limit
+                        + " ms and was stopped";
+                throw new CellException("TimeoutException", message, List.of("TimeoutException: " + message));
+            }
+            throw e;
         } finally {
+            if (timeout != null) {
+                timeout.cancel(false);
+            }
             indexHold.release();                    // after the first cell, see IndexHold
         }
+    }
+
+    /** Runs {@code code} (magics included) from within the running cell; its value, or null. */
+    Object eval(String code) throws CellException {
+        return magics.runLines(code, running, 0).value();
+    }
+
+    Magics magics() {
+        return magics;
     }
 
     /** Adds jars or class directories to the running session. */

@@ -70,12 +70,13 @@ final class InProcessExecution extends DirectExecutionControl {
             }
         }, "cell");
         thread.setContextClassLoader(loader.classLoader());
+        ThreadGroup outer = running;                // a cell's eval(...) runs snippets inside it
         running = group;
         try {
             thread.start();
             thread.join();
         } finally {
-            running = null;
+            running = outer;
         }
         if (CellGuard.stopRequested()) {
             throw new StoppedException();

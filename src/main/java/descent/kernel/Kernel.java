@@ -165,7 +165,7 @@ public final class Kernel extends BaseKernel implements Display.Sink {
             Cells.Result result = cells().run(request.getCode(), count);
             stopOutput();
             if (result.hasValue() && !isDisplayId(result.value())) {
-                env.publish(new PublishExecuteResult(count, displayData(result.value(), null)));
+                env.publish(new PublishExecuteResult(count, displayData(result.value(), List.of())));
             }
             env.defer().reply(new ExecuteReply(count, Map.of()));
         } catch (CellException e) {
@@ -227,32 +227,38 @@ public final class Kernel extends BaseKernel implements Display.Sink {
         env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), reply);
     }
 
-    /** Jupyter display data for a value; {@code format} asks charts for "png" or "svg". */
-    static DisplayData displayData(Object value, String format) {
+    /** Jupyter display data for a value, as the MIME types asked for (all it has when none). */
+    static DisplayData displayData(Object value, List<String> mimeTypes) {
+        if (value instanceof DisplayData rendered) {            // made by render(...) in a cell
+            return new DisplayData(rendered);
+        }
         DisplayData data = new DisplayData();
-        Renderers.render(value, format).forEach(data::putData);
+        Renderers.renderAs(value, mimeTypes).forEach(data::putData);
         return data;
     }
 
     /**
-     * Refused: jjava's {@code eval(...)} helper would run JShell from inside a running cell, and
-     * JShell cannot evaluate while it is evaluating. Cells run through {@link #handleExecuteRequest}.
+     * Runs {@code code} (magics included) inside the running cell, as IJava's {@code eval}; its
+     * value or null. A failure is thrown as an {@link IllegalStateException} with its name and message.
      */
     @Override
     public Object evalRaw(String code) {
-        throw new UnsupportedOperationException("a cell cannot evaluate code through the kernel;"
-                + " write the code in the cell itself");
+        try {
+            return cells().eval(code);
+        } catch (CellException e) {
+            throw new IllegalStateException(e.name() + ": " + e.getMessage());
+        }
     }
 
     @Override
     public String display(Object value) {
-        return display(value, null);
+        return display(value, List.of());
     }
 
-    /** Shows {@code value} below the running cell; returns its display id. */
-    String display(Object value, String format) {
+    /** Shows {@code value} below the running cell as {@code mimeTypes} (all when empty); returns its display id. */
+    String display(Object value, List<String> mimeTypes) {
         String id = UUID.randomUUID().toString();
-        DisplayData data = displayData(value, format);
+        DisplayData data = displayData(value, mimeTypes);
         data.setDisplayId(id);
         ShellReplyEnvironment current = env;
         if (current == null) {
@@ -283,15 +289,15 @@ public final class Kernel extends BaseKernel implements Display.Sink {
 
     @Override
     public void update(String id, Object value) {
-        updateDisplay(id, value, null);
+        updateDisplay(id, value, List.of());
     }
 
-    /** Replaces what was shown under {@code id}. */
-    void updateDisplay(String id, Object value, String format) {
+    /** Replaces what was shown under {@code id}, as {@code mimeTypes} (all when empty). */
+    void updateDisplay(String id, Object value, List<String> mimeTypes) {
         if (id == null || !displayIds.containsKey(id)) {
             throw new IllegalArgumentException("id must be a display id returned by display(...), got " + id);
         }
-        DisplayData data = displayData(value, format);
+        DisplayData data = displayData(value, mimeTypes);
         data.setDisplayId(id);
         ShellReplyEnvironment current = env;
         if (current != null) {

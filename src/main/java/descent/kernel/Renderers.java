@@ -32,6 +32,12 @@ import tech.tablesaw.api.Table;
  * Tablesaw tables (an HTML table, long ones shortened, plus text), ND4J arrays (text with shape
  * and data type). Anything else shows as {@code String.valueOf(value)}. More types can be added
  * with {@link #register}; the most recently registered matching type wins.
+ *
+ * <p>A cell may ask for MIME types, as in IJava: {@code display(x, "text/html")}. A value is
+ * shown as each type asked for that its renderer makes; a chart also as {@code image/png} or
+ * {@code image/svg+xml}, whichever is asked; a string as any type (it is taken to be that
+ * content). Anything else, or a string that is not a MIME type, is an error. Charts' default
+ * format has its own setting, {@link #chartFormat}.
  */
 public final class Renderers {
 
@@ -97,6 +103,42 @@ public final class Renderers {
         }
         Map<String, Object> out = new LinkedHashMap<>(renderer.render(value, format));
         out.putIfAbsent("text/plain", String.valueOf(value));
+        return out;
+    }
+
+    /** A MIME type: type/subtype, e.g. "text/html" or "image/svg+xml". */
+    private static final java.util.regex.Pattern MIME_TYPE = java.util.regex.Pattern.compile("[\\w.+-]+/[\\w.+-]+");
+
+    /**
+     * The output for {@code value} as exactly the MIME types asked for ({@code mimeTypes}; all it
+     * has when empty). Throws, naming the type, for one that is not a MIME type or that
+     * {@code value} cannot be shown as.
+     */
+    static Map<String, Object> renderAs(Object value, List<String> mimeTypes) {
+        for (String mime : mimeTypes) {
+            if (mime == null || !MIME_TYPE.matcher(mime).matches()) {
+                throw new IllegalArgumentException("mimeTypes: " + (mime == null ? null : "\"" + mime + "\"")
+                        + " is not a MIME type (type/subtype, e.g. \"text/html\", \"image/svg+xml\");"
+                        + " a chart's default format is set by Renderers.chartFormat(\"svg\")");
+            }
+        }
+        Map<String, Object> all = render(value, null);
+        if (mimeTypes.isEmpty()) {
+            return all;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String mime : mimeTypes) {
+            if (all.containsKey(mime)) {
+                out.put(mime, all.get(mime));
+            } else if (value instanceof Chart<?, ?> chart && (mime.equals("image/png") || mime.equals("image/svg+xml"))) {
+                out.put(mime, chart(chart, mime.equals("image/png") ? "png" : "svg").get(mime));
+            } else if (value instanceof CharSequence text) {
+                out.put(mime, text.toString());
+            } else {
+                throw new IllegalArgumentException("mimeTypes: a " + (value == null ? "null" : value.getClass().getName())
+                        + " cannot be shown as " + mime + "; it can be shown as " + all.keySet());
+            }
+        }
         return out;
     }
 

@@ -15,7 +15,8 @@ import jdk.jshell.spi.ExecutionControl.ClassInstallException;
 import jdk.jshell.spi.ExecutionControl.InternalException;
 
 /**
- * Loads the classes JShell compiles from cells, and the jars added with {@code %classpath}.
+ * Loads the classes JShell compiles from cells, and the jars added with {@code %classpath}: for
+ * every class but those shared with the kernel, a user's jar comes first ({@link UserJars}).
  *
  * <p>Each class is rewritten by {@link CellGuard} before it is defined. All snippet classes
  * share one class loader, as in JShell's own: they live in one package and may use each other's
@@ -82,7 +83,7 @@ final class SnippetLoader implements LoaderDelegate {
         classes.keySet().removeIf(keep.negate());
     }
 
-    /** Defines declared snippet classes (dropping their bytes), else asks its parent, then the added jars. */
+    /** Defines declared snippet classes (dropping their bytes); else the added jars first, except for shared classes. */
     private static final class Loader extends URLClassLoader {
         private final Map<String, byte[]> declared = new HashMap<>();
 
@@ -101,7 +102,30 @@ final class SnippetLoader implements LoaderDelegate {
             synchronized (this) {
                 bytecodes = declared.remove(name);
             }
-            return bytecodes == null ? super.loadClass(name, resolve) : defineClass(name, bytecodes, 0, bytecodes.length);
+            if (bytecodes != null) {
+                return defineClass(name, bytecodes, 0, bytecodes.length);
+            }
+            if (UserJars.shared(name)) {
+                return super.loadClass(name, resolve);
+            }
+            synchronized (getClassLoadingLock(name)) {
+                Class<?> type = findLoadedClass(name);
+                if (type == null) {
+                    try {
+                        type = findClass(name);
+                    } catch (ClassNotFoundException notInUserJars) {
+                        return super.loadClass(name, resolve);
+                    }
+                }
+                return type;
+            }
+        }
+
+        /** Resources too come from the added jars first, so a user's library finds its own files. */
+        @Override
+        public URL getResource(String name) {
+            URL own = findResource(name);
+            return own != null ? own : super.getResource(name);
         }
 
         @Override
