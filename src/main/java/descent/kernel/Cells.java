@@ -69,6 +69,7 @@ final class Cells {
     }
 
     private final Map<String, Origin> origins = new ConcurrentHashMap<>();
+    private boolean librarySourcesAdded;
 
     Cells(Kernel kernel) {
         shell = JShell.builder()
@@ -390,6 +391,10 @@ final class Cells {
 
     /** Signature and javadoc of what is at {@code at}, or null. */
     String documentation(String code, int at) {
+        if (!librarySourcesAdded) {
+            librarySourcesAdded = true;
+            LibrarySources.addTo(analysis);
+        }
         List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(code, at, true);
         if (docs.isEmpty()) {
             int end = at;

@@ -43,6 +43,7 @@ import org.dflib.jjava.jupyter.messages.publish.PublishUpdateDisplayData;
 import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
 import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
 import org.dflib.jjava.jupyter.messages.reply.HistoryReply;
+import org.dflib.jjava.jupyter.messages.reply.InterruptReply;
 import org.dflib.jjava.jupyter.messages.reply.KernelInfoReply;
 import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
 import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
@@ -74,6 +75,8 @@ public final class Kernel extends BaseKernel implements Display.Sink {
     private volatile ShellReplyEnvironment env;
     /** When the client sent its last interrupt request; a cell requested before it is stopped. */
     private volatile Instant lastInterruptSent = Instant.MIN;
+    /** When the client sent the cell that runs now (or ran last). */
+    private volatile Instant runningCellSent;
 
     private Kernel() {
         super("Descent", "1.0", new LanguageInfo.Builder("java")
@@ -145,8 +148,9 @@ public final class Kernel extends BaseKernel implements Display.Sink {
 
     @Override
     protected synchronized void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
-        CellGuard.cellStarts();
         Instant sent = sentAt(message);
+        runningCellSent = sent;
+        CellGuard.cellStarts();
         if (sent != null && !sent.isAfter(lastInterruptSent)) {
             CellGuard.requestStop();                    // interrupted before it reached this thread
         }
@@ -196,7 +200,16 @@ public final class Kernel extends BaseKernel implements Display.Sink {
     @Override
     protected void handleHistoryRequest(ShellReplyEnvironment env, Message<HistoryRequest> message) {
         env.setBusyDeferIdle();
-        env.reply(new HistoryReply(List.of()));
+        env.reply(new EmptyHistory());
+    }
+
+    private static final class EmptyHistory extends HistoryReply {
+        @SuppressWarnings("unused")                      // read by Gson, which writes the reply
+        private final String status = "ok";
+
+        EmptyHistory() {
+            super(List.of());
+        }
     }
 
     private void stopOutput() {
@@ -313,14 +326,20 @@ public final class Kernel extends BaseKernel implements Display.Sink {
     }
 
     /**
-     * Records when the interrupt was sent: the client may have sent the cell it means a moment
-     * earlier, and that cell may not have started yet.
+     * Stops the running cell unless it was requested after the interrupt (which then came late,
+     * meant for a cell already done), and records when the interrupt was sent: the client may have
+     * sent the cell it means a moment earlier, and that cell may not have started yet.
      */
     @Override
     protected void handleInterruptRequest(ShellReplyEnvironment env, Message<InterruptRequest> message) {
         Instant sent = sentAt(message);
         lastInterruptSent = sent == null ? lastInterruptSent : sent;
-        super.handleInterruptRequest(env, message);
+        env.setBusyDeferIdle();
+        env.defer().reply(new InterruptReply());
+        Instant cell = runningCellSent;
+        if (sent == null || cell == null || !sent.isBefore(cell)) {
+            interrupt();                                // not when it was meant for an earlier cell
+        }
     }
 
     /** The time in the message's header (the client's clock), or null when it has none with a zone. */

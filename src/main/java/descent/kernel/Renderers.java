@@ -23,12 +23,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 import descent.display.Gif;
 import descent.display.Html;
+import descent.display.Interactive;
 import tech.tablesaw.api.Table;
 
 /**
  * How a value becomes notebook output: a map from MIME type to data (text, or base64 for images).
  *
  * <p>Built in: XChart charts (PNG, or SVG on request), images (PNG), {@link Gif}, {@link Html},
+ * {@link Interactive} (its HTML and, in the same output, its PNG),
  * Tablesaw tables (an HTML table, long ones shortened, plus text), ND4J arrays (text with shape
  * and data type). Anything else shows as {@code String.valueOf(value)}. More types can be added
  * with {@link #register}; the most recently registered matching type wins.
@@ -60,6 +62,8 @@ public final class Renderers {
         add(RenderedImage.class, (v, f) -> image("image/png", png(v), v.toString()));
         add(Gif.class, (v, f) -> image("image/gif", v.bytes(), v.toString()));
         add(Html.class, (v, f) -> data("text/html", v.html(), v.text()));
+        add(Interactive.class, (v, f) -> Map.of("text/html", v.html(),
+                "image/png", Base64.getEncoder().encodeToString(v.png()), "text/plain", v.text()));
         add(Chart.class, Renderers::chart);
         add(Table.class, (v, f) -> data("text/html", tableHtml(v), v.print(TABLE_ROWS)));
         add(INDArray.class, (v, f) -> text(arrayText(v)));

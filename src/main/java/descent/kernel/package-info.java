@@ -34,14 +34,23 @@
  * <h2>Behaviour worth knowing</h2>
  * <ul>
  * <li><b>Interrupt</b> (kernel.json has {@code "interrupt_mode": "message"}) stops the running
- *     cell with {@code Thread.stop}, reported as an {@code Interrupted} error; the next cell runs.
- *     Java 17 stops even a busy loop at once; on Java 20+ {@code Thread.stop} no longer works and
- *     a cell that never checks for interruption runs on.</li>
- * <li><b>{@code System.exit}</b> in a cell does not end the kernel: it throws a
- *     {@code SecurityException} that the cell reports, and the kernel keeps its state. To start
- *     afresh, restart the kernel. (This uses a security manager: Java 17 prints a deprecation
- *     warning in the kernel's log; the kernelspec passes {@code -Djava.security.manager=allow} for
- *     Java 18+.)</li>
+ *     cell, reported as an {@code Interrupted} error; the next cell runs. {@link
+ *     descent.kernel.CellGuard} puts a stop check into every method and loop of cell code, and the
+ *     cell's threads are interrupted, which ends sleeps and waits; an interrupt sent before its
+ *     cell started stops that cell as it starts. Code outside the cell (a library's loop) is
+ *     stopped with {@code Thread.stop} half a second later on Java 17 to 19 (not while it
+ *     initializes a class, which would stay broken); on Java 20 and later it runs until it returns
+ *     to cell code.</li>
+ * <li><b>{@code System.exit}</b>, {@code Runtime.exit} and {@code Runtime.halt} in a cell do not
+ *     end the kernel: {@link descent.kernel.CellGuard} rewrites these calls in cell classes into
+ *     ones that throw a {@code SecurityException} naming the call, which the cell reports; the
+ *     kernel keeps its state. To start afresh, restart the kernel. (No security manager: Java 24
+ *     and later refuse one.)</li>
+ * <li><b>Not defined is an error.</b> A snippet JShell rejects, or keeps undefined (e.g. "code
+ *     too large", or a class using one not yet declared), is reported with JShell's diagnostics
+ *     and dropped, so later cells do not fail on it.</li>
+ * <li><b>Output of threads</b> a cell started goes under that cell, after it under the cell
+ *     running when they print (as in ipykernel), never to the kernel's log.</li>
  * <li><b>Threads.</b> The kernelspec sets {@code OMP_NUM_THREADS=1} and
  *     {@code OPENBLAS_NUM_THREADS=1}: on a 2-core machine ND4J's default (OpenMP and OpenBLAS each
  *     using every core) made an MLP epoch 3.8 times slower (4.97 s against 1.32 s). Descent's own

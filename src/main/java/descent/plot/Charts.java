@@ -51,8 +51,10 @@ public final class Charts {
     }
 
     /**
-     * The loss of each walk per step, on a log axis when every loss is > 0. A diverged walk is drawn
-     * until its loss leaves the chart, 100 × the highest starting loss (or 100 above it on a linear axis).
+     * The loss of each walk per step, on a log axis when every loss is > 0. A diverging walk is drawn
+     * until its loss leaves the chart, 100 × the highest starting loss (or 100 above it on a linear
+     * axis), and its legend entry says so: "(diverges: off the chart at step 12)", or "(diverged at
+     * step 18)" when its loss stopped being a finite number before that.
      */
     public static LineChart loss(Trajectory... trajectories) {
         if (trajectories.length == 0) {
@@ -77,7 +79,9 @@ public final class Charts {
             if (n < f.length) {
                 shown[n] = ceiling;   // where the walk leaves the chart
             }
-            chart.series(unique(chart, t.label() + (t.diverged() ? " (diverged)" : "")), steps, shown);
+            String fate = n < f.length ? " (diverges: off the chart at step " + n + ")"
+                    : t.diverged() ? " (diverged at step " + t.size() + ")" : "";
+            chart.series(unique(chart, t.label() + fate), steps, shown);
         }
         return chart;
     }
@@ -194,43 +198,10 @@ public final class Charts {
     /**
      * A heat map of {@code value} over two hyper-parameters of a sweep table, each distinct parameter
      * value one cell (so a log-spaced grid has a log-scaled axis), each cell labelled with its value;
-     * repeated (x, y) rows are averaged.
+     * repeated (x, y) rows are averaged. {@link HeatMap} adds a colour range and iso-lines.
      */
     public static BufferedImage heatMap(Table sweep, String x, String y, String value) {
-        NumericColumn<?> cx = numeric(sweep, x);
-        NumericColumn<?> cy = numeric(sweep, y);
-        NumericColumn<?> cv = numeric(sweep, value);
-        TreeSet<Double> xValues = new TreeSet<>();
-        TreeSet<Double> yValues = new TreeSet<>();
-        for (int r = 0; r < sweep.rowCount(); r++) {
-            if (Double.isFinite(cx.getDouble(r)) && Double.isFinite(cy.getDouble(r)) && Double.isFinite(cv.getDouble(r))) {
-                xValues.add(cx.getDouble(r));
-                yValues.add(cy.getDouble(r));
-            }
-        }
-        if (xValues.isEmpty()) {
-            throw new IllegalArgumentException("sweep must have rows with finite " + x + ", " + y + " and "
-                    + value + ", got none of " + sweep.rowCount());
-        }
-        List<Double> xList = new ArrayList<>(xValues);
-        List<Double> yList = new ArrayList<>(yValues);
-        double[][] sum = new double[xList.size()][yList.size()];
-        int[][] count = new int[xList.size()][yList.size()];
-        for (int r = 0; r < sweep.rowCount(); r++) {
-            int i = xList.indexOf(cx.getDouble(r));
-            int j = yList.indexOf(cy.getDouble(r));
-            if (i >= 0 && j >= 0 && Double.isFinite(cv.getDouble(r))) {
-                sum[i][j] += cv.getDouble(r);
-                count[i][j]++;
-            }
-        }
-        double[][] mean = new double[xList.size()][yList.size()];
-        for (int i = 0; i < mean.length; i++) {
-            for (int j = 0; j < mean[i].length; j++) {
-                mean[i][j] = count[i][j] == 0 ? Double.NaN : sum[i][j] / count[i][j];
-            }
-        }
-        return HeatMapImage.of(value + " over " + x + " and " + y, x, xList, y, yList, mean);
+        return HeatMap.of(sweep, x, y, value).draw();
     }
 
     /** Histograms of activations, one panel per layer on a shared x-range, titled with label and σ. */
@@ -239,16 +210,25 @@ public final class Charts {
             throw new IllegalArgumentException("labels and values must have the same length > 0, got "
                     + labels.length + " and " + values.length);
         }
-        return Histograms.panels(title, labels, values);
+        return Histograms.panels(title, "activation", labels, values);
     }
 
     /** Histograms of activations given as arrays (any shape, float or double), one panel per layer. */
     public static BufferedImage histograms(String title, List<String> labels, List<INDArray> activations) {
-        double[][] values = new double[activations.size()][];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = activations.get(i).ravel().toDoubleVector();
+        return histograms(title, "activation", labels, activations);
+    }
+
+    /** Histograms of any arrays (weights, gradients), the x-axis titled {@code xLabel}. */
+    public static BufferedImage histograms(String title, String xLabel, List<String> labels, List<INDArray> arrays) {
+        if (labels.size() != arrays.size() || labels.isEmpty()) {
+            throw new IllegalArgumentException("labels and arrays must have the same length > 0, got "
+                    + labels.size() + " and " + arrays.size());
         }
-        return histograms(title, labels.toArray(String[]::new), values);
+        double[][] values = new double[arrays.size()][];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = arrays.get(i).ravel().toDoubleVector();
+        }
+        return Histograms.panels(title, xLabel, labels.toArray(String[]::new), values);
     }
 
     /** A weight matrix as an image: blue negative, white zero, red positive, scaled by max |w|. */
