@@ -10,7 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -140,26 +139,51 @@ final class Cells {
     /** Runs a whole cell: magics first, then Java. */
     Result run(String cell, int count) throws CellException {
         running = count;
-        long limit = settings.timeoutMillis();
-        AtomicBoolean timedOut = new AtomicBoolean();
-        ScheduledFuture<?> timeout = limit <= 0 ? null : timer.schedule(() -> {
-            timedOut.set(true);
-            engine.stop();
-        }, limit, TimeUnit.MILLISECONDS);
-        try {
+        Deadline deadline = new Deadline(settings.timeoutMillis());
+        try (deadline) {
             return magics.run(cell, count);
         } catch (CellException e) {
-            if (!timedOut.get()) {
-                throw e;
+            if (deadline.expired()) {
+                String message = "the cell ran longer than the kernelspec's timeout (IJAVA_TIMEOUT) of "
+                        + settings.timeoutMillis() + " ms and was stopped (" + e.name() + ")";
+                throw new CellException("TimeoutException", message, List.of("TimeoutException: " + message));
             }
-            String message = "the cell ran longer than the kernelspec's timeout (IJAVA_TIMEOUT) of " + limit
-                    + " ms and was stopped (" + e.name() + ")";
-            throw new CellException("TimeoutException", message, List.of("TimeoutException: " + message));
+            throw e;
         } finally {
+            indexHold.release();                    // after the first cell, see IndexHold
+        }
+    }
+
+    /**
+     * Stops the cell it was made for, and only that cell, when it runs past {@code millis} (none
+     * when not positive): a timer that fires as the cell ends must not stop the next one.
+     */
+    private final class Deadline implements AutoCloseable {
+        private final ScheduledFuture<?> timeout;
+        private boolean ended;
+        private boolean expired;
+
+        Deadline(long millis) {
+            timeout = millis > 0 ? timer.schedule(this::expire, millis, TimeUnit.MILLISECONDS) : null;
+        }
+
+        private synchronized void expire() {
+            if (!ended && CellGuard.requestStop()) {           // as an interrupt does (Kernel.interrupt)
+                expired = true;
+                engine.stop();
+            }
+        }
+
+        synchronized boolean expired() {
+            return expired;
+        }
+
+        @Override
+        public synchronized void close() {
+            ended = true;
             if (timeout != null) {
                 timeout.cancel(false);
             }
-            indexHold.release();                    // after the first cell, see IndexHold
         }
     }
 
