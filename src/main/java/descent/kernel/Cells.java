@@ -137,7 +137,7 @@ final class Cells {
     Result run(String cell, int count) throws CellException {
         running = count;
         long limit = settings.timeoutMillis();
-        ScheduledFuture<?> timeout = limit > 0 ? timer.schedule(engine::stop, limit, TimeUnit.MILLISECONDS) : null;
+        ScheduledFuture<?> timeout = limit > 0 ? timer.schedule(this::stop, limit, TimeUnit.MILLISECONDS) : null;
         try {
             return magics.run(cell, count);
         } catch (CellException e) {
@@ -241,7 +241,7 @@ final class Cells {
         return result;
     }
 
-    private static CellException interrupted(int count, int line) {
+    static CellException interrupted(int count, int line) {
         return new CellException("Interrupted", "the cell was stopped by an interrupt request",
                 List.of("Interrupted: the cell was stopped at In [" + count + "], near line " + (line + 1)));
     }
@@ -431,9 +431,11 @@ final class Cells {
         }
     }
 
-    /** Stops the running snippet, if any. */
+    /** Stops the running cell, if any ({@link CellGuard}, {@link InProcessExecution#stop()}). */
     void stop() {
-        engine.stop();
+        if (CellGuard.requestStop()) {
+            engine.stop();
+        }
     }
 
     void close() {
