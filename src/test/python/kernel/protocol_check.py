@@ -306,13 +306,16 @@ def main():
 
     @check("complete_optimizer_members")
     def _():
-        source = "src/main/java/descent/optim"
-        names = []
-        for file in sorted(os.listdir(source)):
-            text = open(os.path.join(source, file)).read()
-            if re.search(r"public (final )?class %s\b[^{]*\b(extends|implements)\b" % file[:-5], text) and \
-                    "abstract class" not in text and re.search(r"\bOptimizer\b", text):
-                names.append(file[:-5])
+        files = ", ".join('"%s"' % f[:-5] for f in sorted(os.listdir("src/main/java/descent/optim")) if f.endswith(".java"))
+        listed = value(kc, "Stream.of(%s).filter(name -> {\n"
+                           "    try {\n"
+                           "        Class<?> c = Class.forName(\"descent.optim.\" + name);\n"
+                           "        int m = c.getModifiers();\n"
+                           "        return Optimizer.class.isAssignableFrom(c) && !c.isInterface()\n"
+                           "                && java.lang.reflect.Modifier.isPublic(m) && !java.lang.reflect.Modifier.isAbstract(m);\n"
+                           "    } catch (ClassNotFoundException e) { return false; }\n"
+                           "}).collect(Collectors.joining(\",\"))" % files)
+        names = listed.split(",")
         assert len(names) >= 8, names
         missing = {}
         for name in names:

@@ -273,7 +273,7 @@ final class Cells {
         return result;
     }
 
-    private static CellException interrupted(int count, int line) {
+    static CellException interrupted(int count, int line) {
         return new CellException("Interrupted", "the cell was stopped by an interrupt request",
                 List.of("Interrupted: the cell was stopped at In [" + count + "], near line " + (line + 1)));
     }
@@ -463,9 +463,11 @@ final class Cells {
         }
     }
 
-    /** Stops the running snippet, if any. */
+    /** Stops the running cell, if any ({@link CellGuard}, {@link InProcessExecution#stop()}). */
     void stop() {
-        engine.stop();
+        if (CellGuard.requestStop()) {
+            engine.stop();
+        }
     }
 
     void close() {

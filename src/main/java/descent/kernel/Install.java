@@ -88,6 +88,10 @@ public final class Install {
         List<String> java = new ArrayList<>();
         java.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         java.addAll(JVM_OPTIONS);
+        Path sources = LibrarySources.projectSources();
+        if (sources != null) {
+            java.add("-D" + LibrarySources.PROPERTY + "=" + sources);     // their javadoc on Shift-Tab
+        }
         if (Runtime.version().feature() >= 23) {
             java.addAll(JVM_OPTIONS_23);
         }

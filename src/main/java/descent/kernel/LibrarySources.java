@@ -13,21 +13,25 @@ import jdk.jshell.SourceCodeAnalysis;
  * the torch equivalence — and not only their signatures.
  *
  * <p>JShell reads javadoc from source files, and looks for them only in the JDK's {@code src.zip}
- * (Temurin ships it; on Debian it is the package {@code openjdk-17-source}). This class adds
- * Descent's own sources, the project's {@code src/main/java} next to the {@code target/} that
- * holds the kernel's classes, to the list of source roots JShell keeps once it has looked. That
- * list is not part of JShell's API: it is read by reflection, which the kernelspec's
+ * (Temurin ships it; on Debian it is the package {@code openjdk-17-source}). {@link Install}
+ * finds Descent's own sources, the project's {@code src/main/java} next to the {@code target/}
+ * that holds the classes it runs from, and names them in the kernelspec ({@value #PROPERTY});
+ * the kernel adds them to the list of source roots JShell keeps once it has looked. That list is
+ * not part of JShell's API: it is read by reflection, which the kernelspec's
  * {@code --add-opens jdk.jshell/jdk.jshell} allows (see {@link Compactor}); the kernel test checks
  * it on Java 17 and 25. Where it fails, inspection shows signatures only, as plain JShell does.
  */
 final class LibrarySources {
+
+    /** The system property naming the directory of Descent's sources. */
+    static final String PROPERTY = "descent.sources";
 
     private LibrarySources() {
     }
 
     /** Adds Descent's sources to {@code analysis}; false (nothing changed) where that cannot be done. */
     static boolean addTo(SourceCodeAnalysis analysis) {
-        Path sources = projectSources();
+        String sources = System.getProperty(PROPERTY);
         if (sources == null) {
             return false;
         }
@@ -37,7 +41,7 @@ final class LibrarySources {
             field.setAccessible(true);
             @SuppressWarnings("unchecked")
             List<Path> roots = (List<Path>) field.get(analysis);
-            roots.add(sources);
+            roots.add(Path.of(sources));
             return true;
         } catch (ReflectiveOperationException | RuntimeException e) {
             Kernel.log("inspection shows no javadoc of Descent's classes: " + e);
