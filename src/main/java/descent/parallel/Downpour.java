@@ -31,36 +31,76 @@ import tech.tablesaw.api.Table;
  */
 public final class Downpour {
 
-    private final Network net;
-    private final double lr;
     private final int workers;
-    private final int fetchEvery;
-    private final int pushEvery;
+    private double lr = Double.NaN;
+    private int fetchEvery = 1, pushEvery = 1;
+    private int batchSize = 32, updates = 2000, logEvery = 50;
+    private long seed = 1;
 
-    /**
-     * @param net        the model; its θ is the starting point, and holds θ̃ after {@link #run}
-     * @param lr         η &gt; 0, for the workers' local steps and the server
-     * @param workers    p ≥ 1
-     * @param fetchEvery n_fetch ≥ 1: a worker fetches θ̃ every n_fetch of its steps
-     * @param pushEvery  n_push ≥ 1: a worker pushes its summed gradients every n_push of its steps
-     */
-    public Downpour(Network net, double lr, int workers, int fetchEvery, int pushEvery) {
-        this.net = Objects.requireNonNull(net, "net");
-        this.lr = Replicas.positiveRate(lr);
+    private Downpour(int workers) {
         this.workers = Replicas.atLeastOne("workers", workers);
-        this.fetchEvery = Replicas.atLeastOne("fetchEvery", fetchEvery);
-        this.pushEvery = Replicas.atLeastOne("pushEvery", pushEvery);
     }
 
     /**
-     * Runs {@code updates} worker steps (gradients computed, all workers together) on mini-batches
-     * of {@code train}, worker i shuffling with seed + i. Every {@code logEvery} steps (and at
-     * step 0) records the training loss at the server's θ̃; stops early if that loss becomes NaN
-     * or infinite. Returns the history (step, loss), the mean staleness of the pushed gradients and
-     * whether it diverged.
+     * A cluster of p ≥ 1 workers; set its step size with {@link #rate}, e.g.
+     * {@code Downpour.workers(16).rate(0.1).run(net, train)}. The other settings have defaults:
+     * fetchEvery 1, pushEvery 1, batchSize 32, updates 2000, logEvery 50, seed 1.
      */
-    public Run run(DataSet train, int batchSize, int updates, int logEvery, long seed) {
-        Replicas.requireRun(updates, logEvery);
+    public static Downpour workers(int workers) {
+        return new Downpour(workers);
+    }
+
+    /** η &gt; 0, for the workers' local steps and the server. */
+    public Downpour rate(double lr) {
+        this.lr = Replicas.positiveRate(lr);
+        return this;
+    }
+
+    /** n_fetch ≥ 1: a worker fetches θ̃ every n_fetch of its steps. */
+    public Downpour fetchEvery(int steps) {
+        this.fetchEvery = Replicas.atLeastOne("fetchEvery", steps);
+        return this;
+    }
+
+    /** n_push ≥ 1: a worker pushes its summed gradients every n_push of its steps. */
+    public Downpour pushEvery(int steps) {
+        this.pushEvery = Replicas.atLeastOne("pushEvery", steps);
+        return this;
+    }
+
+    /** Examples in each worker's mini-batch. */
+    public Downpour batchSize(int batchSize) {
+        this.batchSize = Replicas.atLeastOne("batchSize", batchSize);
+        return this;
+    }
+
+    /** Worker steps to run, all workers together (each computes one gradient). */
+    public Downpour updates(int updates) {
+        this.updates = Replicas.atLeastOne("updates", updates);
+        return this;
+    }
+
+    /** Record the loss at θ̃ every this many worker steps (and at step 0). */
+    public Downpour logEvery(int steps) {
+        this.logEvery = Replicas.atLeastOne("logEvery", steps);
+        return this;
+    }
+
+    /** Worker i shuffles its mini-batches with seed + i. */
+    public Downpour seed(long seed) {
+        this.seed = seed;
+        return this;
+    }
+
+    /**
+     * Trains {@code net} (its θ is the start, and holds θ̃ afterwards) on mini-batches of
+     * {@code train}. Records the training loss at the server's θ̃ every logEvery steps; stops as
+     * diverged when it is NaN, infinite or above {@link Replicas#DIVERGED} times the loss at the start.
+     * Returns the history (step, loss), the mean staleness of the pushed gradients and whether it diverged.
+     */
+    public Run run(Network net, DataSet train) {
+        Objects.requireNonNull(net, "net");
+        Replicas.requireRate(lr);
         Replicas cluster = new Replicas(net, train, workers, batchSize, seed, toString());
         INDArray server = net.theta().dup();                                 // θ̃
         INDArray[] theta = new INDArray[workers];                            // θ_i
@@ -92,7 +132,7 @@ public final class Downpour {
                 fetchedAt[i] = serverUpdates;
             }
             if (step % logEvery == 0 && !cluster.record(step, server)) {
-                diverged = true;                                             // the loss is NaN or infinite
+                diverged = true;
                 break;
             }
         }
@@ -102,7 +142,8 @@ public final class Downpour {
 
     /**
      * The loss history (step, loss at θ̃), τ̄ the mean staleness of the pushed gradients in server
-     * updates, and whether the loss became NaN or infinite (the run then stopped there).
+     * updates, and whether the run diverged (it then stopped there; the last row is the last loss
+     * below the divergence bound).
      */
     public record Run(Table history, double meanStaleness, boolean diverged) {
 
@@ -113,7 +154,7 @@ public final class Downpour {
 
     @Override
     public String toString() {
-        return "Downpour, " + workers + (workers == 1 ? " worker" : " workers")
+        return "Downpour, " + workers + (workers == 1 ? " worker" : " workers") + ", η " + lr
                 + (fetchEvery == 1 && pushEvery == 1 ? "" : ", n_fetch " + fetchEvery + ", n_push " + pushEvery);
     }
 }

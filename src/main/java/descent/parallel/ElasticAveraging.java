@@ -28,38 +28,80 @@ import tech.tablesaw.api.Table;
  */
 public final class ElasticAveraging {
 
-    private final Network net;
-    private final double lr;
     private final int workers;
-    private final int tau;
-    private final double alpha;
+    private double lr = Double.NaN;
+    private int period = 1;
+    private double elasticity = 0;
+    private int batchSize = 32, updates = 2000, logEvery = 50;
+    private long seed = 1;
 
-    /**
-     * @param net     the model; its θ is the starting point, and holds x̃ after {@link #run}
-     * @param lr      η &gt; 0, the workers' step size
-     * @param workers p ≥ 1
-     * @param tau     τ ≥ 1, the communication period in each worker's steps
-     * @param alpha   α in [0, 1], the elastic force
-     */
-    public ElasticAveraging(Network net, double lr, int workers, int tau, double alpha) {
-        this.net = Objects.requireNonNull(net, "net");
-        this.lr = Replicas.positiveRate(lr);
+    private ElasticAveraging(int workers) {
         this.workers = Replicas.atLeastOne("workers", workers);
-        this.tau = Replicas.atLeastOne("tau", tau);
-        if (!(alpha >= 0 && alpha <= 1)) {
-            throw new IllegalArgumentException("alpha must be in [0, 1], got " + alpha);
-        }
-        this.alpha = alpha;
     }
 
     /**
-     * Runs {@code updates} worker steps (all workers together) on mini-batches of {@code train},
-     * worker i shuffling with seed + i. Every {@code logEvery} steps (and at step 0) records the
-     * training loss at the centre x̃; stops early if that loss becomes NaN or infinite (the history
-     * then ends before {@code updates}). Returns the history (step, loss).
+     * A cluster of p ≥ 1 workers; set its step size with {@link #rate}, e.g.
+     * {@code ElasticAveraging.workers(16).rate(0.1).period(16).elasticity(0.9 / 16).run(net, train)}.
+     * Defaults: period 1, elasticity 0 (no spring), batchSize 32, updates 2000, logEvery 50, seed 1.
      */
-    public Table run(DataSet train, int batchSize, int updates, int logEvery, long seed) {
-        Replicas.requireRun(updates, logEvery);
+    public static ElasticAveraging workers(int workers) {
+        return new ElasticAveraging(workers);
+    }
+
+    /** η &gt; 0, the workers' step size. */
+    public ElasticAveraging rate(double lr) {
+        this.lr = Replicas.positiveRate(lr);
+        return this;
+    }
+
+    /** τ ≥ 1: a worker meets the centre every τ of its steps. */
+    public ElasticAveraging period(int tau) {
+        this.period = Replicas.atLeastOne("period", tau);
+        return this;
+    }
+
+    /** α in [0, 1], the strength of the elastic force. */
+    public ElasticAveraging elasticity(double alpha) {
+        if (!(alpha >= 0 && alpha <= 1)) {
+            throw new IllegalArgumentException("elasticity must be in [0, 1], got " + alpha);
+        }
+        this.elasticity = alpha;
+        return this;
+    }
+
+    /** Examples in each worker's mini-batch. */
+    public ElasticAveraging batchSize(int batchSize) {
+        this.batchSize = Replicas.atLeastOne("batchSize", batchSize);
+        return this;
+    }
+
+    /** Worker steps to run, all workers together (each computes one gradient). */
+    public ElasticAveraging updates(int updates) {
+        this.updates = Replicas.atLeastOne("updates", updates);
+        return this;
+    }
+
+    /** Record the loss at the centre every this many worker steps (and at step 0). */
+    public ElasticAveraging logEvery(int steps) {
+        this.logEvery = Replicas.atLeastOne("logEvery", steps);
+        return this;
+    }
+
+    /** Worker i shuffles its mini-batches with seed + i. */
+    public ElasticAveraging seed(long seed) {
+        this.seed = seed;
+        return this;
+    }
+
+    /**
+     * Trains {@code net} (its θ is the start, and holds x̃ afterwards) on mini-batches of
+     * {@code train}. Records the training loss at the centre x̃ every logEvery steps; stops as
+     * diverged when it is NaN, infinite or above {@link Replicas#DIVERGED} times the loss at the
+     * start (the history then ends early). Returns the history (step, loss).
+     */
+    public Table run(Network net, DataSet train) {
+        Objects.requireNonNull(net, "net");
+        Replicas.requireRate(lr);
         Replicas cluster = new Replicas(net, train, workers, batchSize, seed, toString());
         INDArray centre = net.theta().dup();                                 // x̃
         INDArray[] x = new INDArray[workers];                                // x_i
@@ -71,8 +113,8 @@ public final class ElasticAveraging {
         cluster.record(0, centre);
         for (int step = 1; step <= updates; step++) {
             int i = (step - 1) % workers;
-            if (steps[i] % tau == 0) {
-                e.assign(x[i]).subi(centre).muli(alpha);                     // e = α(x_i − x̃)
+            if (steps[i] % period == 0) {
+                e.assign(x[i]).subi(centre).muli(elasticity);                // e = α(x_i − x̃)
                 x[i].subi(e);                                                // x_i ← x_i − e
                 centre.addi(e);                                              // x̃ ← x̃ + e
             }
@@ -80,7 +122,7 @@ public final class ElasticAveraging {
             Nd4j.getBlasWrapper().axpy(-lr, g, x[i]);                        // x_i ← x_i − η·g
             steps[i]++;
             if (step % logEvery == 0 && !cluster.record(step, centre)) {
-                break;                                                       // diverged: NaN or infinite loss
+                break;                                                       // diverged
             }
         }
         net.theta().assign(centre);
@@ -89,6 +131,7 @@ public final class ElasticAveraging {
 
     @Override
     public String toString() {
-        return "EASGD, " + workers + (workers == 1 ? " worker" : " workers") + ", τ " + tau + ", α " + alpha;
+        return "EASGD, " + workers + (workers == 1 ? " worker" : " workers") + ", η " + lr + ", τ " + period
+                + ", α " + elasticity;
     }
 }

@@ -16,6 +16,9 @@ import tech.tablesaw.api.Table;
  */
 final class Replicas {
 
+    /** A run has diverged when its loss exceeds this many times the loss at its start (or is not finite). */
+    static final double DIVERGED = 100;
+
     final Network net;
     private final DataSet train;
     private final INDArray trainTargets;
@@ -56,13 +59,14 @@ final class Replicas {
     }
 
     /**
-     * Appends (step, training loss at θ) to the history; false when the loss is NaN or infinite
-     * (the run has diverged and should stop; that row is not recorded).
+     * Appends (step, training loss at θ) to the history; false when the loss is NaN, infinite or
+     * above {@link #DIVERGED} times the first one recorded (the run has diverged and should stop;
+     * that row is not recorded).
      */
     boolean record(int step, INDArray theta) {
         net.theta().assign(theta);
         double loss = net.loss(train.features(), trainTargets);
-        if (!Double.isFinite(loss)) {
+        if (!Double.isFinite(loss) || (history.rowCount() > 0 && loss > DIVERGED * history.doubleColumn("loss").get(0))) {
             return false;
         }
         history.intColumn("step").append(step);
@@ -70,12 +74,9 @@ final class Replicas {
         return true;
     }
 
-    static void requireRun(int updates, int logEvery) {
-        if (updates < 1) {
-            throw new IllegalArgumentException("updates must be >= 1, got " + updates);
-        }
-        if (logEvery < 1) {
-            throw new IllegalArgumentException("logEvery must be >= 1, got " + logEvery);
+    static void requireRate(double lr) {
+        if (Double.isNaN(lr)) {
+            throw new IllegalStateException("the step size is not set: call rate(η) before run");
         }
     }
 

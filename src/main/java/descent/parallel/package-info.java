@@ -4,8 +4,8 @@
  * <pre>
  *   SparseLogistic problem = SparseLogistic.synthetic(100_000, 10_000, 10, 1);
  *   Hogwild.of(problem, 0.5, 2).run(5, 42);                 // lock-free threads on shared w
- *   new Downpour(net, 0.1, 8, 1, 1).run(train, 32, 2000, 50, 7);            // stale gradients
- *   new ElasticAveraging(net, 0.1, 8, 4, 0.1).run(train, 32, 2000, 50, 7);  // an elastic centre
+ *   Downpour.workers(8).rate(0.1).run(net, train);                           // stale gradients
+ *   ElasticAveraging.workers(8).rate(0.1).period(4).elasticity(0.1).run(net, train);  // an elastic centre
  * </pre>
  *
  * <p>{@link descent.parallel.Hogwild} runs real threads on a sparse problem;

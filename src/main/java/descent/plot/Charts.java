@@ -198,43 +198,10 @@ public final class Charts {
     /**
      * A heat map of {@code value} over two hyper-parameters of a sweep table, each distinct parameter
      * value one cell (so a log-spaced grid has a log-scaled axis), each cell labelled with its value;
-     * repeated (x, y) rows are averaged.
+     * repeated (x, y) rows are averaged. {@link HeatMap} adds a colour range and iso-lines.
      */
     public static BufferedImage heatMap(Table sweep, String x, String y, String value) {
-        NumericColumn<?> cx = numeric(sweep, x);
-        NumericColumn<?> cy = numeric(sweep, y);
-        NumericColumn<?> cv = numeric(sweep, value);
-        TreeSet<Double> xValues = new TreeSet<>();
-        TreeSet<Double> yValues = new TreeSet<>();
-        for (int r = 0; r < sweep.rowCount(); r++) {
-            if (Double.isFinite(cx.getDouble(r)) && Double.isFinite(cy.getDouble(r)) && Double.isFinite(cv.getDouble(r))) {
-                xValues.add(cx.getDouble(r));
-                yValues.add(cy.getDouble(r));
-            }
-        }
-        if (xValues.isEmpty()) {
-            throw new IllegalArgumentException("sweep must have rows with finite " + x + ", " + y + " and "
-                    + value + ", got none of " + sweep.rowCount());
-        }
-        List<Double> xList = new ArrayList<>(xValues);
-        List<Double> yList = new ArrayList<>(yValues);
-        double[][] sum = new double[xList.size()][yList.size()];
-        int[][] count = new int[xList.size()][yList.size()];
-        for (int r = 0; r < sweep.rowCount(); r++) {
-            int i = xList.indexOf(cx.getDouble(r));
-            int j = yList.indexOf(cy.getDouble(r));
-            if (i >= 0 && j >= 0 && Double.isFinite(cv.getDouble(r))) {
-                sum[i][j] += cv.getDouble(r);
-                count[i][j]++;
-            }
-        }
-        double[][] mean = new double[xList.size()][yList.size()];
-        for (int i = 0; i < mean.length; i++) {
-            for (int j = 0; j < mean[i].length; j++) {
-                mean[i][j] = count[i][j] == 0 ? Double.NaN : sum[i][j] / count[i][j];
-            }
-        }
-        return HeatMapImage.of(value + " over " + x + " and " + y, x, xList, y, yList, mean);
+        return HeatMap.of(sweep, x, y, value).draw();
     }
 
     /** Histograms of activations, one panel per layer on a shared x-range, titled with label and σ. */

@@ -18,7 +18,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * <p>It is an {@link XYChart}: a notebook shows it at any point of the chain. Vertical markers
  * ({@link #mark}) span the data's y-range whenever the chart is drawn, so they can be added before
  * or after the series. A line named after an optimizer ("Adam", "SGD + momentum 0.9") gets that
- * optimizer's colour in every chart; a logarithmic axis spans whole decades, each labelled.
+ * optimizer's colour in every chart; a logarithmic axis has a label beyond either end of the data.
  */
 public final class LineChart extends XYChart {
 
@@ -91,6 +91,15 @@ public final class LineChart extends XYChart {
             throw new IllegalArgumentException("xs and ys must have the same length > 0, got " + xs.length
                     + " and " + ys.length);
         }
+        for (int i = 0; i < xs.length; i++) {
+            if (Double.isInfinite(xs[i]) || Double.isInfinite(ys[i])) {
+                throw new IllegalArgumentException("series \"" + name + "\" holds (" + xs[i] + ", " + ys[i] + ") at point " + i
+                        + "; a chart cannot draw an infinite value (a NaN leaves a gap)");
+            }
+        }
+        if (Arrays.stream(ys).noneMatch(Double::isFinite)) {
+            name += " (no finite value)";                   // in the legend, not silently blank
+        }
         if (getStyler().isYAxisLogarithmic()) {
             requirePositive(name, ys);
         }
@@ -112,25 +121,26 @@ public final class LineChart extends XYChart {
     }
 
     /**
-     * Draws the markers across the y-range of the lines, widens a log axis to whole decades, fits the
-     * title to the width, then draws the chart.
+     * Draws the markers across the y-range of the lines, widens a log axis to labelled ticks
+     * ({@link Style#logAxis}), fits the title to the width, then draws the chart.
      */
     @Override
     public void paint(Graphics2D g, int width, int height) {
         double[] ys = range(false);
         double lo = ys[0];
         double hi = ys[1];
-        // Labels at 1, 2, 3 ... 9 of each decade over a short range; only at the decades over a long one.
-        getStyler().setYAxisLogarithmicDecadeOnly(hi > 100 * lo);
         if (getStyler().isYAxisLogarithmic() && lo > 0 && lo <= hi && owns(autoY, getStyler().getYAxisMin(), getStyler().getYAxisMax())) {
-            autoY = Style.decades(lo, hi);
+            autoY = Style.logAxis(lo, hi);
             getStyler().setYAxisMin(autoY[0]);
             getStyler().setYAxisMax(autoY[1]);
+            getStyler().setYAxisLogarithmicDecadeOnly(autoY[2] == 1);
+        } else {
+            getStyler().setYAxisLogarithmicDecadeOnly(hi > 100 * lo);   // a range the caller chose
         }
         double[] xs = range(true);
         if (getStyler().isXAxisLogarithmic() && xs[0] > 0 && xs[0] <= xs[1]
                 && owns(autoX, getStyler().getXAxisMin(), getStyler().getXAxisMax())) {
-            autoX = Style.decades(xs[0], xs[1]);
+            autoX = Style.logAxis(xs[0], xs[1]);
             getStyler().setXAxisMin(autoX[0]);
             getStyler().setXAxisMax(autoX[1]);
         }

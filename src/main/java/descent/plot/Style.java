@@ -104,11 +104,20 @@ final class Style {
     }
 
     /**
-     * On a logarithmic axis, the range widened to whole decades, so that every decade the data
-     * touches, the top and the bottom one included, has its label: {lo, hi} for data in [lo, hi].
+     * The range of a logarithmic axis for data in [lo, hi], widened to ticks that are labelled, so
+     * that the top and the bottom of the data have a label beyond them: whole decades when hi &gt; 100·lo
+     * (only the decades are labelled then), else the nearest multiples m·10^k,
+     * m = 1 … 9. Returns {min, max, 1 if only decades are labelled else 0}.
      */
-    static double[] decades(double lo, double hi) {
-        return new double[] {Math.pow(10, Math.floor(Math.log10(lo) + 1e-9)), Math.pow(10, Math.ceil(Math.log10(hi) - 1e-9))};
+    static double[] logAxis(double lo, double hi) {
+        double decadeLo = Math.pow(10, Math.floor(Math.log10(lo) + 1e-9));
+        double decadeHi = Math.pow(10, Math.ceil(Math.log10(hi) - 1e-9));
+        if (hi > 100 * lo) {
+            return new double[] {decadeLo, decadeHi, 1};
+        }
+        double topDecade = Math.pow(10, Math.floor(Math.log10(hi) + 1e-9));
+        return new double[] {Math.floor(lo / decadeLo * (1 + 1e-9)) * decadeLo,
+            Math.ceil(hi / topDecade * (1 - 1e-9)) * topDecade, 0};
     }
 
     static BasicStroke line(float width) {

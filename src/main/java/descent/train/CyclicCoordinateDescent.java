@@ -23,10 +23,12 @@ import tech.tablesaw.api.Table;
  *   α                the weight decay, with u and ρ held (so λ = u(1−ρ)/α moves with it)
  * </pre>
  * From a start, each coordinate in turn is doubled and halved (the two runs train at once, one
- * per core, through a {@link Sweep}); when the better of them beats the best accuracy so far the
- * search moves there and tries the same coordinate again, otherwise it goes on to the next one.
- * It stops after three coordinates in a row bring nothing, or after {@code maxRuns} runs. A
- * setting is never trained twice; ρ must stay ≥ 0.
+ * per core, through a {@link Sweep}); when the better of them beats the best accuracy so far by
+ * more than the {@link #margin} the search moves there and tries the same coordinate again,
+ * otherwise it goes on to the next one. It stops after three coordinates in a row bring nothing,
+ * or after {@code maxRuns} runs. A setting is never trained twice; ρ must stay ≥ 0. For
+ * comparison, {@link #inPlainCoordinates} searches λ, 1 − ρ and α themselves, each move holding
+ * the other two (so a move of 1 − ρ or α also changes λα/(1−ρ)).
  *
  * <p>Each run is a training, given as for a {@link Sweep}: a function of a point with the values
  * "λ" (learning rate), "ρ" (momentum) and "α" (weight decay) that returns the history; its last val_accuracy is the
@@ -34,10 +36,13 @@ import tech.tablesaw.api.Table;
  */
 public final class CyclicCoordinateDescent {
 
-    private static final String[] COORDINATES = {"λα/(1−ρ)", "1−ρ", "α"};
+    private static final String[] PAGE = {"λα/(1−ρ)", "1−ρ", "α"};
+    private static final String[] PLAIN = {"λ", "1−ρ", "α"};
 
     private final double lr, momentum, weightDecay;
     private int maxRuns = 20;
+    private double margin = 0;
+    private boolean plain = false;
 
     private CyclicCoordinateDescent(double lr, double momentum, double weightDecay) {
         if (!(lr > 0 && Double.isFinite(lr))) {
@@ -69,6 +74,24 @@ public final class CyclicCoordinateDescent {
     }
 
     /**
+     * A move is taken only when it beats the best accuracy so far by more than this (default 0):
+     * set it to the run-to-run noise, so that luck does not steer the search.
+     */
+    public CyclicCoordinateDescent margin(double margin) {
+        if (!(margin >= 0 && margin < 1)) {
+            throw new IllegalArgumentException("margin must be in [0, 1), got " + margin);
+        }
+        this.margin = margin;
+        return this;
+    }
+
+    /** Searches λ, 1 − ρ and α themselves instead of Page's λα/(1−ρ), 1 − ρ and α. */
+    public CyclicCoordinateDescent inPlainCoordinates() {
+        this.plain = true;
+        return this;
+    }
+
+    /**
      * Runs the search; returns one row per training in the order run, as the table of Page's post:
      * run, move (which coordinate, doubled or halved), λ, ρ, α, λα/(1−ρ), val_accuracy, seconds,
      * and best (true on the rows where the search moved).
@@ -85,32 +108,33 @@ public final class CyclicCoordinateDescent {
         runs.booleanColumn("best").set(0, true);
         int coordinate = 0;
         int stale = 0;
-        while (runs.rowCount() < maxRuns && stale < COORDINATES.length) {
+        String[] coordinates = plain ? PLAIN : PAGE;
+        while (runs.rowCount() < maxRuns && stale < coordinates.length) {
             List<Setting> tries = new ArrayList<>();
             List<String> moves = new ArrayList<>();
             for (double factor : new double[] {2, 0.5}) {
-                Setting s = best.times(coordinate, factor);
+                Setting s = plain ? best.timesPlain(coordinate, factor) : best.times(coordinate, factor);
                 if (s.oneMinusRho() <= 1 && !seen.containsKey(s) && tries.size() < maxRuns - runs.rowCount()) {
                     tries.add(s);
-                    moves.add(COORDINATES[coordinate] + (factor > 1 ? " ×2" : " ×½"));
+                    moves.add(coordinates[coordinate] + (factor > 1 ? " ×2" : " ×½"));
                 }
             }
             int first = runs.rowCount();
             double[] scores = evaluate(tries, moves, training, runs, seen);
             int winner = -1;
             for (int i = 0; i < scores.length; i++) {
-                if (scores[i] > bestScore) {
-                    bestScore = scores[i];
+                if (scores[i] > bestScore + margin && (winner < 0 || scores[i] > scores[winner])) {
                     winner = i;
                 }
             }
             if (winner >= 0) {
                 best = tries.get(winner);
+                bestScore = scores[winner];
                 runs.booleanColumn("best").set(first + winner, true);
                 stale = 0;
             } else {
                 stale++;
-                coordinate = (coordinate + 1) % COORDINATES.length;
+                coordinate = (coordinate + 1) % coordinates.length;
             }
         }
         return runs;
@@ -164,6 +188,15 @@ public final class CyclicCoordinateDescent {
                 case 0 -> new Setting(u * factor, oneMinusRho, alpha);
                 case 1 -> new Setting(u, oneMinusRho * factor, alpha);
                 default -> new Setting(u, oneMinusRho, alpha * factor);
+            };
+        }
+
+        /** The move with λ held: λ×f scales u by f, (1−ρ)×f by 1/f, α×f by f. */
+        Setting timesPlain(int coordinate, double factor) {
+            return switch (coordinate) {
+                case 0 -> new Setting(u * factor, oneMinusRho, alpha);
+                case 1 -> new Setting(u / factor, oneMinusRho * factor, alpha);
+                default -> new Setting(u * factor, oneMinusRho, alpha * factor);
             };
         }
 

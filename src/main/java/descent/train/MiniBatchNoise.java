@@ -29,23 +29,54 @@ import tech.tablesaw.api.Table;
  */
 public final class MiniBatchNoise {
 
-    private MiniBatchNoise() {
-    }
+    private final Network net;
+    private final DataSet data;
+    private int draws = 64;
+    private long seed = 1;
 
-    /**
-     * The spread for each batch size, over {@code draws} batches each: a table with the columns
-     * batch_size, draws, spread (√ mean ‖g_B − g‖²), spread_sqrt_n (spread·√n, constant when the
-     * 1/√n law holds) and relative (spread / ‖g‖).
-     */
-    public static Table measure(Network net, DataSet data, int draws, long seed, int... batchSizes) {
-        Objects.requireNonNull(net, "net");
+    private MiniBatchNoise(Network net, DataSet data) {
+        this.net = Objects.requireNonNull(net, "net");
         if (data.numFeatures() != net.inputSize() || data.dataType() != net.dtype()) {
             throw new IllegalArgumentException("data must have " + net.inputSize() + " features of type "
                     + net.dtype() + ", got " + data.numFeatures() + " of " + data.dataType());
         }
+        this.data = data;
+    }
+
+    /**
+     * The noise of {@code net}'s mini-batch gradients on {@code data}, e.g.
+     * {@code MiniBatchNoise.of(net, digits).draws(64).seed(7).measure(1, 4, 16)}. Defaults: draws 64, seed 1.
+     */
+    public static MiniBatchNoise of(Network net, DataSet data) {
+        return new MiniBatchNoise(net, data);
+    }
+
+    /** How many random batches of each size to draw, at least 2. */
+    public MiniBatchNoise draws(int draws) {
         if (draws < 2) {
             throw new IllegalArgumentException("draws must be >= 2, got " + draws);
         }
+        this.draws = draws;
+        return this;
+    }
+
+    /** The batches of size n are shuffled with seed + n. */
+    public MiniBatchNoise seed(long seed) {
+        this.seed = seed;
+        return this;
+    }
+
+    /** The positional form of {@code of(net, data).draws(draws).seed(seed).measure(batchSizes)}. */
+    public static Table measure(Network net, DataSet data, int draws, long seed, int... batchSizes) {
+        return of(net, data).draws(draws).seed(seed).measure(batchSizes);
+    }
+
+    /**
+     * The spread for each batch size, over the draws: a table with the columns batch_size, draws,
+     * spread (√ mean ‖g_B − g‖²), spread_sqrt_n (spread·√n, constant when the 1/√n law holds) and
+     * relative (spread / ‖g‖).
+     */
+    public Table measure(int... batchSizes) {
         if (batchSizes.length == 0) {
             throw new IllegalArgumentException("batchSizes must list at least one size, got none");
         }

@@ -100,6 +100,11 @@ final class Progress {
         double fraction = Math.min(1, (double) step / total);
         String text = String.format("epoch %d/%d · step %,d/%,d · loss %.4f · lr %.3g · %.1f s",
                 epoch, epochs, step, total, loss, lr, (System.nanoTime() - start) / 1e9);
+        return bar(fraction, text);
+    }
+
+    /** A progress bar filled to {@code fraction}, with {@code text} under it (also its plain-text form). */
+    static Html bar(double fraction, String text) {
         String html = String.format("<div style=\"font-family:monospace\"><div style=\"width:320px;"
                 + "height:10px;border:1px solid #888\"><div style=\"width:%.1f%%;height:10px;"
                 + "background:#4a7bd0\"></div></div>%s</div>", 100 * fraction, text);

@@ -1,15 +1,18 @@
 package descent.train;
 
 import descent.cores.Cores;
+import descent.display.Display;
+import descent.display.Html;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
@@ -34,7 +37,8 @@ import tech.tablesaw.columns.Column;
  * metrics are then those of the last row before). Each training must build its own network and
  * optimizer from the point, so a configuration gives the same result whatever runs beside it.
  * The trainings run in parallel, one per core, each with its work on its own thread
- * ({@link Cores#onThisThread}); a sweep of one thread lets its training use every core.
+ * ({@link Cores#onThisThread}); a sweep of one thread lets its training use every core. In a
+ * notebook one progress bar follows the whole sweep (so its trainings can be quiet).
  */
 public final class Sweep {
 
@@ -122,16 +126,24 @@ public final class Sweep {
         int sideBySide = Math.min(threads, points.size());
         ExecutorService pool = Executors.newFixedThreadPool(sideBySide);
         try {
-            List<Future<Result>> futures = new ArrayList<>();
-            for (Point p : points) {
+            CompletionService<Integer> done = new ExecutorCompletionService<>(pool);
+            Result[] results = new Result[points.size()];
+            for (int i = 0; i < points.size(); i++) {
+                int index = i;
                 // trainings side by side already use the cores: each keeps its work on its thread
-                futures.add(pool.submit(() -> sideBySide > 1 ? Cores.onThisThread(() -> train(training, p)) : train(training, p)));
+                done.submit(() -> {
+                    Point p = points.get(index);
+                    results[index] = sideBySide > 1 ? Cores.onThisThread(() -> train(training, p)) : train(training, p);
+                    return index;
+                });
             }
-            List<Result> results = new ArrayList<>();
-            for (Future<Result> f : futures) {
-                results.add(f.get());
+            long start = System.nanoTime();
+            String bar = progress(null, 0, points.size(), start);
+            for (int finished = 1; finished <= points.size(); finished++) {
+                done.take().get();
+                bar = progress(bar, finished, points.size(), start);
             }
-            return table(points, results);
+            return table(points, Arrays.asList(results));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("sweep interrupted", e);
@@ -140,6 +152,20 @@ public final class Sweep {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** In a notebook, one progress bar for the whole sweep, replaced as trainings finish; returns its id. */
+    private static String progress(String bar, int finished, int total, long start) {
+        if (!Display.interactive()) {
+            return null;
+        }
+        Html html = Progress.bar((double) finished / total, String.format("sweep · %d/%d trainings · %.1f s",
+                finished, total, (System.nanoTime() - start) / 1e9));
+        if (bar == null) {
+            return Display.display(html);
+        }
+        Display.update(bar, html);
+        return bar;
     }
 
     private static Result train(Function<Point, Table> training, Point p) {

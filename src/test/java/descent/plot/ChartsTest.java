@@ -364,9 +364,11 @@ class ChartsTest {
         Charts.image(chart);
         double lo = Math.log10(chart.getStyler().getYAxisMin());
         double hi = Math.log10(chart.getStyler().getYAxisMax());
-        assertEquals(Math.rint(lo), lo, 1e-9);
+        assertEquals(Math.rint(lo), lo, 1e-9);   // eleven decades: whole decades, each labelled
         assertEquals(Math.rint(hi), hi, 1e-9);
         assertTrue(hi >= Math.log10(100 * wild.losses()[0]) - 1e-9);
+        assertArrayEquals(new double[] {0.09, 3, 0}, Style.logAxis(0.095, 2.5), 1e-12);   // short: 1 … 9 × 10^k
+        assertArrayEquals(new double[] {1e-3, 10, 1}, Style.logAxis(0.005, 2.5), 1e-12);
     }
 
     @Test

@@ -52,6 +52,38 @@ class CyclicCoordinateDescentTest {
         }
     }
 
+    /** The α term gains 0.005 per doubling: below a margin of 0.01, so α is never moved. */
+    @Test
+    void aMoveMustBeatTheBestByTheMargin() {
+        Table runs = CyclicCoordinateDescent.from(0.001, 0.5, 0.01).maxRuns(40).margin(0.01)
+                .run(CyclicCoordinateDescentTest::fakeTraining);
+        for (int r = 1; r < runs.rowCount(); r++) {
+            if (runs.booleanColumn("best").get(r)) {
+                assertEquals(0.01, runs.doubleColumn("α").get(r), 0, "row " + r + " moved α");
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> CyclicCoordinateDescent.from(0.1, 0.5, 0.01).margin(-0.1));
+    }
+
+    /** In plain coordinates every move holds the other two of λ, 1 − ρ, α. */
+    @Test
+    void plainCoordinatesMoveOneOfLambdaRhoAlpha() {
+        Table runs = CyclicCoordinateDescent.from(0.001, 0.5, 0.01).inPlainCoordinates().maxRuns(30)
+                .run(CyclicCoordinateDescentTest::fakeTraining);
+        assertEquals("λ ×2", runs.stringColumn("move").get(1));
+        assertEquals(0.002, runs.doubleColumn("λ").get(1), 1e-15);
+        for (int r = 1; r < runs.rowCount(); r++) {
+            String move = runs.stringColumn("move").get(r);
+            if (!move.startsWith("λ")) {
+                int from = r - 1;
+                while (!runs.booleanColumn("best").get(from)) {
+                    from--;
+                }
+                assertEquals(runs.doubleColumn("λ").get(from), runs.doubleColumn("λ").get(r), 1e-15, "row " + r + ": " + move);
+            }
+        }
+    }
+
     @Test
     void stopsAtMaxRuns() {
         Table runs = CyclicCoordinateDescent.from(0.001, 0.5, 0.01).maxRuns(4).run(CyclicCoordinateDescentTest::fakeTraining);

@@ -18,7 +18,7 @@ class MiniBatchNoiseTest {
         DataSet data = TrainerTest.SMALL.as(DataType.DOUBLE);
         Network net = Network.mlp(784, 16, 10).dtype(DataType.DOUBLE).seed(3).build();
         INDArray before = net.theta().dup();
-        Table t = MiniBatchNoise.measure(net, data, 200, 1, 1, 4, 16);
+        Table t = MiniBatchNoise.of(net, data).draws(200).seed(1).measure(1, 4, 16);
         assertEquals(before, net.theta());
         double[] spread = t.doubleColumn("spread").asDoubleArray();
         double[] sqrtN = t.doubleColumn("spread_sqrt_n").asDoubleArray();
@@ -35,7 +35,7 @@ class MiniBatchNoiseTest {
         Arrays.fill(same, 5);
         DataSet copies = TrainerTest.SMALL.as(DataType.DOUBLE).subset(same);
         Network net = Network.mlp(784, 8, 10).dtype(DataType.DOUBLE).seed(1).build();
-        Table t = MiniBatchNoise.measure(net, copies, 3, 1, 1, 8);
+        Table t = MiniBatchNoise.of(net, copies).draws(3).seed(1).measure(1, 8);
         assertEquals(0, t.doubleColumn("spread").getDouble(0), 1e-12);
         assertEquals(0, t.doubleColumn("spread").getDouble(1), 1e-12);
     }
@@ -44,10 +44,10 @@ class MiniBatchNoiseTest {
     void badArgumentsAreRefused() {
         Network net = Network.mlp(784, 8, 10).seed(1).build();
         DataSet data = TrainerTest.SMALL;
-        assertThrows(IllegalArgumentException.class, () -> MiniBatchNoise.measure(net, data, 1, 1, 4));
-        assertThrows(IllegalArgumentException.class, () -> MiniBatchNoise.measure(net, data, 8, 1));
-        assertThrows(IllegalArgumentException.class, () -> MiniBatchNoise.measure(net, data, 8, 1, 0));
+        assertThrows(IllegalArgumentException.class, () -> MiniBatchNoise.of(net, data).draws(1));
+        assertThrows(IllegalArgumentException.class, () -> MiniBatchNoise.of(net, data).measure());
+        assertThrows(IllegalArgumentException.class, () -> MiniBatchNoise.of(net, data).measure(0));
         assertThrows(IllegalArgumentException.class, () -> MiniBatchNoise.measure(net, data, 8, 1, data.size()));
-        assertThrows(IllegalArgumentException.class, () -> MiniBatchNoise.measure(net, data.as(DataType.DOUBLE), 8, 1, 4));
+        assertThrows(IllegalArgumentException.class, () -> MiniBatchNoise.of(net, data.as(DataType.DOUBLE)));
     }
 }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import descent.display.Display;
+import descent.display.Html;
 import descent.nn.Loss;
 import descent.nn.Network;
 import descent.optim.Momentum;
@@ -45,6 +47,23 @@ class SweepTest {
         }
         Table again = sweep();
         assertArrayEquals(t.doubleColumn("val_loss").asDoubleArray(), again.doubleColumn("val_loss").asDoubleArray());
+    }
+
+    /** In a notebook: one bar for the sweep, updated as each training finishes, ending at n/n. */
+    @Test
+    void oneProgressBarForTheWholeSweep() {
+        ProgressTest.Recorder sink = new ProgressTest.Recorder();
+        Display.install(sink);
+        try {
+            Sweep.grid().axis("lr", 0.05, 0.1, 0.2).run(p -> Trainer.of(Network.mlp(784, 8, 10).seed(5).build(),
+                    new Momentum(p.get("lr"), 0)).epochs(1).quiet().fit(TrainerTest.SMALL));
+        } finally {
+            Display.install(null);
+        }
+        assertEquals(1, sink.shown.size());
+        assertTrue(((Html) sink.shown.get(0)).text().contains("0/3 trainings"), sink.shown.toString());
+        assertEquals(3, sink.updates.size());
+        assertTrue(((Html) sink.updates.get(2)).text().contains("3/3 trainings"), sink.updates.toString());
     }
 
     @Test

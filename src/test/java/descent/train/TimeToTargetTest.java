@@ -19,7 +19,7 @@ class TimeToTargetTest {
     @Test
     void stopsAtTheFirstCheckBelowTheTargetAndCountsEpochsAsExamplesSeen() {
         Network net = Network.mlp(784, 16, 10).seed(1).build();
-        TimeToTarget.Result r = TimeToTarget.train(net, new Sgd(0.1), DATA, 32, 1.0, 50, 4, 2);
+        TimeToTarget.Result r = TimeToTarget.of(net, new Sgd(0.1)).batchSize(32).target(1.0).maxEpochs(50).checksPerEpoch(4).seed(2).train(DATA);
         assertTrue(r.reached());
         assertTrue(r.loss() <= 1.0);
         assertEquals(r.loss(), net.loss(DATA.features(), DATA.oneHot()), 1e-6);
@@ -35,22 +35,48 @@ class TimeToTargetTest {
     @Test
     void anUnreachableTargetRunsOutOfEpochs() {
         Network net = Network.mlp(784, 16, 10).seed(1).build();
-        TimeToTarget.Result r = TimeToTarget.train(net, new Sgd(0.0), DATA, 64, 1e-6, 2, 1, 2);
+        TimeToTarget.Result r = TimeToTarget.of(net, new Sgd(0.0)).batchSize(64).target(1e-6).maxEpochs(2).seed(2).train(DATA);
         assertFalse(r.reached());
         assertEquals(20, r.iterations());
         assertEquals(2.0, r.epochs(), 1e-12);
         Table t = TimeToTarget.table(List.of(r));
-        assertEquals(List.of("batch_size", "iterations", "epochs", "seconds", "loss", "reached"), t.columnNames());
+        assertEquals(List.of("batch_size", "iterations", "epochs", "seconds", "loss", "reached", "diverged"), t.columnNames());
         assertEquals(20, t.intColumn("iterations").get(0));
+    }
+
+    /** The positional form runs the same race as the named one. */
+    @Test
+    void thePositionalFormIsTheNamedOne() {
+        TimeToTarget.Result named = TimeToTarget.of(Network.mlp(784, 16, 10).seed(1).build(), new Sgd(0.1))
+                .batchSize(32).target(1.0).maxEpochs(50).checksPerEpoch(4).seed(2).train(DATA);
+        TimeToTarget.Result positional = TimeToTarget.train(Network.mlp(784, 16, 10).seed(1).build(), new Sgd(0.1), DATA,
+                32, 1.0, 50, 4, 2);
+        assertEquals(named.iterations(), positional.iterations());
+        assertEquals(named.loss(), positional.loss(), 0);
+    }
+
+    /** A linear net and a step size far too large: the run stops at the first non-finite loss and becomes a row, not an exception. */
+    @Test
+    void aDivergingRunIsARow() {
+        TimeToTarget.Result r = TimeToTarget.of(Network.mlp(784, 16, 10).identity().seed(1).build(), new Sgd(100))
+                .target(0.1).maxEpochs(20).seed(2).train(DATA);
+        assertTrue(r.diverged());
+        assertFalse(r.reached());
+        assertFalse(Double.isFinite(r.loss()));
+        assertTrue(r.iterations() < 20 * 20, "stopped at iteration " + r.iterations());
     }
 
     @Test
     void badArgumentsAreRefused() {
         Network net = Network.mlp(784, 16, 10).seed(1).build();
+        TimeToTarget race = TimeToTarget.of(net, new Sgd(0.1));
+        assertThrows(IllegalArgumentException.class, () -> race.target(0));
+        assertThrows(IllegalArgumentException.class, () -> race.target(Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> race.maxEpochs(0));
+        assertThrows(IllegalArgumentException.class, () -> race.checksPerEpoch(0));
+        assertThrows(IllegalArgumentException.class, () -> race.batchSize(0));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> race.train(DATA));
+        assertTrue(e.getMessage().contains("target"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> TimeToTarget.train(net, new Sgd(0.1), DATA, 32, 0, 1, 1, 1));
-        assertThrows(IllegalArgumentException.class, () -> TimeToTarget.train(net, new Sgd(0.1), DATA, 32, Double.NaN, 1, 1, 1));
-        assertThrows(IllegalArgumentException.class, () -> TimeToTarget.train(net, new Sgd(0.1), DATA, 32, 0.5, 0, 1, 1));
-        assertThrows(IllegalArgumentException.class, () -> TimeToTarget.train(net, new Sgd(0.1), DATA, 32, 0.5, 1, 0, 1));
-        assertThrows(IllegalArgumentException.class, () -> TimeToTarget.train(net, new Sgd(0.1), DATA, 0, 0.5, 1, 1, 1));
     }
 }
