@@ -86,7 +86,7 @@ final class Style {
      * Shrinks the chart's title font until the title fits (down to 11 pt). XChart centres the title
      * over the plot, not the picture, so with the legend outside on the right the room is twice
      * the distance from the plot's centre to the nearer edge, less a margin; the plot is taken to
-     * start 60 pixels in (the y-axis) and to end where the legend's longest entry begins.
+     * start 40 pixels in (the y-axis) and to end where the legend's longest entry begins.
      */
     static void fitTitle(XYChart chart, Font font, int width) {
         FontMetrics fm = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics().getFontMetrics(font);
@@ -94,11 +94,11 @@ final class Style {
         int legend = 0;
         if (chart.getStyler().isLegendVisible() && chart.getStyler().getLegendPosition() == Styler.LegendPosition.OutsideE) {
             FontMetrics lm = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics().getFontMetrics(LEGEND);
-            legend = 50 + chart.getSeriesMap().values().stream().filter(XYSeries::isShowInLegend)
+            legend = 62 + chart.getSeriesMap().values().stream().filter(XYSeries::isShowInLegend)
                     .mapToInt(s -> lm.stringWidth(s.getName())).max().orElse(-50);
         }
-        double centre = (60 + width - legend) / 2.0;
-        double room = 2 * Math.min(centre, width - centre) - 40;
+        double centre = (40 + width - legend) / 2.0;
+        double room = 2 * Math.min(centre, width - centre) - 48;
         float size = font.getSize2D();
         int wide = fm.stringWidth(title);
         if (wide > room) {
