@@ -137,7 +137,7 @@ final class Cells {
     Result run(String cell, int count) throws CellException {
         running = count;
         long limit = settings.timeoutMillis();
-        ScheduledFuture<?> timeout = limit > 0 ? timer.schedule(this::stop, limit, TimeUnit.MILLISECONDS) : null;
+        ScheduledFuture<?> timeout = limit > 0 ? timer.schedule(this::stopSnippet, limit, TimeUnit.MILLISECONDS) : null;
         try {
             return magics.run(cell, count);
         } catch (CellException e) {
@@ -428,6 +428,13 @@ final class Cells {
                 default:
                     return Kernel.IS_COMPLETE_BAD;
             }
+        }
+    }
+
+    /** Stops the running snippet, if one runs (IJava's timeout is per statement: not while a magic resolves). */
+    private void stopSnippet() {
+        if (engine.running()) {
+            stop();
         }
     }
 
