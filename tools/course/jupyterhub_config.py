@@ -33,15 +33,16 @@ os.makedirs(HUB_DIR, exist_ok=True)
 sys.path.insert(0, os.path.join(ROOT, "tools", "course"))
 import workspace  # noqa: E402  (found through the line above)
 
-AUTHENTICATOR = "dummy"                                         # a course server: "pam"
-SPAWNER = "jupyterhub.spawner.SimpleLocalProcessSpawner"       # a course server: "jupyterhub.spawner.LocalProcessSpawner"
+AUTHENTICATOR = "dummy"                                  # a course server: "pam"
+SPAWNER = "jupyterhub.spawner.SimpleLocalProcessSpawner"  # a course server: "jupyterhub.spawner.LocalProcessSpawner"
 
 LESSONS = "lessons"   # the working copy's folder in each user's home
 
 # Debian's configurable-http-proxy (the hub's proxy) needs the modules in /usr/share/nodejs, which
 # a Node.js from elsewhere (NodeSource's) does not search unless told.
 if os.path.isdir("/usr/share/nodejs"):
-    os.environ["NODE_PATH"] = os.pathsep.join(filter(None, [os.environ.get("NODE_PATH"), "/usr/share/nodejs"]))
+    os.environ["NODE_PATH"] = os.pathsep.join(
+        filter(None, [os.environ.get("NODE_PATH"), "/usr/share/nodejs"]))
 
 c = get_config()  # noqa: F821  (JupyterHub provides it)
 
@@ -55,7 +56,8 @@ c.ConfigurableHTTPProxy.pid_file = os.path.join(HUB_DIR, "jupyterhub-proxy.pid")
 c.DummyAuthenticator.password = os.environ.get("DESCENT_HUB_PASSWORD", "")
 if AUTHENTICATOR == "dummy" and not c.DummyAuthenticator.password:
     sys.exit("DESCENT_HUB_PASSWORD is not set: without it the dummy authenticator lets in anyone")
-c.Authenticator.allowed_users = set(filter(None, os.environ.get("DESCENT_HUB_USERS", "").split(",")))
+c.Authenticator.allowed_users = {name for name in os.environ.get("DESCENT_HUB_USERS", "").split(",")
+                                  if name}
 c.SimpleLocalProcessSpawner.home_dir_template = os.path.join(HUB_DIR, "users", "{username}")
 
 # Every user's server: Jupyter Notebook from this Python, the kernel "java" ./lab setup

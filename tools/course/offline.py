@@ -16,8 +16,8 @@ NOTEBOOK_LINK = re.compile(r'href="([^":/?#]+)\.ipynb(#[^"]*)?"')   # a link to 
 MATHJAX_SOURCES = ["/usr/share/javascript/mathjax", "/usr/share/mathjax"]
 
 # MathJax 2 needs only these parts for TeX in CommonHTML output, about 1.5 MB of its 54 MB.
-MATHJAX_PARTS = ["MathJax.js", "config/TeX-AMS_CHTML-full.js", "config/Safe.js", "extensions", "jax/input/TeX",
-                 "jax/element", "jax/output/CommonHTML", "fonts/HTML-CSS/TeX/woff"]
+MATHJAX_PARTS = ["MathJax.js", "config/TeX-AMS_CHTML-full.js", "config/Safe.js", "extensions",
+                 "jax/input/TeX", "jax/element", "jax/output/CommonHTML", "fonts/HTML-CSS/TeX/woff"]
 MATHJAX_CONFIG = "TeX-AMS_CHTML-full,Safe"
 
 # nbconvert's order with image/gif before text/plain, so a GIF output shows as the image.

@@ -136,7 +136,8 @@ def main(reveal_dir, out_dir, notebooks):
     exporter = SlidesExporter(config=offline.exporter_config(),
                               extra_loaders=[DictLoader({"descent.slides.j2": TEMPLATE})],
                               template_file="descent.slides.j2", mathjax_url=mathjax,
-                              reveal_url_prefix=REVEAL, reveal_theme=REVEAL_THEME, embed_images=True)
+                              reveal_url_prefix=REVEAL, reveal_theme=REVEAL_THEME,
+                              embed_images=True)
     for path in notebooks:
         name = os.path.basename(path)[:-len(".ipynb")]
         nb, _ = LectureSlides().preprocess(nbformat.read(path, as_version=4), {})

@@ -37,7 +37,8 @@ def trust(path, data_dir=None):
 def make(workspace, lessons_dir, data_dir=None):
     """Copies the lessons that workspace lacks; returns their names."""
     os.makedirs(workspace, exist_ok=True)
-    made = [name for name in lessons(lessons_dir) if not os.path.exists(os.path.join(workspace, name))]
+    made = [name for name in lessons(lessons_dir)
+            if not os.path.exists(os.path.join(workspace, name))]
     for name in made:
         copy = os.path.join(workspace, name)
         shutil.copyfile(os.path.join(lessons_dir, name), copy)

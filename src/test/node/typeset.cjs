@@ -19,7 +19,8 @@ const FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking
 async function check(context, file) {
   const page = await context.newPage();
   const problems = [];
-  page.on("requestfailed", request => problems.push(`request failed: ${request.url().slice(0, 120)}`));
+  page.on("requestfailed",
+    request => problems.push(`request failed: ${request.url().slice(0, 120)}`));
   page.on("pageerror", error => problems.push(`script error: ${error.message}`));
   await page.goto(pathToFileURL(path.resolve(file)).href, { waitUntil: "load" });
   await page.waitForFunction(() => window.MathJax && MathJax.Hub && MathJax.isReady
@@ -33,7 +34,9 @@ async function check(context, file) {
     slides: window.Reveal && Reveal.isReady() ? Reveal.getHorizontalSlides().length : null,
   }));
   if (found.formulas === 0) problems.push("no formula found");
-  if (found.typeset < found.formulas) problems.push(`${found.formulas - found.typeset} formulas left as TeX`);
+  if (found.typeset < found.formulas) {
+    problems.push(`${found.formulas - found.typeset} formulas left as TeX`);
+  }
   if (found.errors > 0) problems.push(`${found.errors} MathJax errors`);
   await page.close();
   return { file: path.basename(file), ...found, problems };

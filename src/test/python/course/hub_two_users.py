@@ -5,10 +5,10 @@
 Starts JupyterHub with tools/course/jupyterhub_config.py on free localhost ports, its state in
 WORK; JUPYTER_PATH holds the kernel "java". Then, for the users alice and bob: a token through the
 hub's API with their password (a log-in), their server started through the API, the kernel
-"java" offered, their copy of LESSON trusted, every code cell of it run without an error. Then the two
-workspaces must be separate: a file alice's kernel writes and an edit alice saves stay in hers,
-bob's copy and the tracked lesson are unchanged. Last, it stops the servers and the hub and checks
-that every process it started is gone. Prints what it did; exits 1 naming the first failed check.
+"java" offered, their copy of LESSON trusted, every code cell of it run without an error.
+Then the two workspaces must be separate: a file alice's kernel writes and an edit alice saves
+stay in hers, bob's copy and the tracked lesson are unchanged. Last, it stops the hub (which stops
+the proxy and the servers) and checks that every process it started is gone. Prints what it did; exits 1 naming the first failed check.
 Used by descent.notebooks.CourseTest.
 """
 
@@ -125,14 +125,16 @@ class Student:
         self.hub, self.name = hub, name
         reply = requests.post(f"{hub.url}/hub/api/users/{name}/tokens",
                               json={"auth": {"username": name, "password": PASSWORD}}, timeout=30)
-        check(reply.status_code in (200, 201), f"{name}: log-in through the API: {reply.status_code} {reply.text}")
+        check(reply.status_code in (200, 201),
+              f"{name}: log-in through the API: {reply.status_code} {reply.text}")
         self.headers = {"Authorization": "token " + reply.json()["token"]}
         self.server = f"{hub.url}/user/{name}"
 
     def start(self):
         reply = requests.post(f"{self.hub.url}/hub/api/users/{self.name}/server",
                               headers=self.headers, timeout=60)
-        check(reply.status_code in (201, 202), f"{self.name}: start: {reply.status_code} {reply.text}")
+        check(reply.status_code in (201, 202),
+              f"{self.name}: start: {reply.status_code} {reply.text}")
         wait_for(f"{self.name}'s server ready", self.ready, START_SECONDS)
 
     def ready(self):
@@ -155,7 +157,8 @@ class Student:
         check(notebook is not None, f"{self.name}: no lessons/{lesson} in the workspace")
         untrusted = [cell for cell in notebook["cells"]
                      if cell["cell_type"] == "code" and not cell["metadata"].get("trusted")]
-        check(not untrusted, f"{self.name}: {lesson} opens with {len(untrusted)} untrusted code cells")
+        check(not untrusted,
+              f"{self.name}: {lesson} opens with {len(untrusted)} untrusted code cells")
         session = self.api("POST", "sessions", json={
             "path": "lessons/" + lesson, "type": "notebook", "name": lesson,
             "kernel": {"name": "java"}}).json()
@@ -212,10 +215,12 @@ def main(root, jupyter_path, work, lesson):
         asyncio.run(alice.run(lesson, write_mark))
         asyncio.run(bob.run(lesson, "1 + 1"))
 
-        check(alice.read("lessons/mark.txt") is not None, "alice's kernel wrote no lessons/mark.txt")
+        check(alice.read("lessons/mark.txt") is not None,
+              "alice's kernel wrote no lessons/mark.txt")
         check(bob.read("lessons/mark.txt") is None, "alice's file is in bob's workspace")
         edited = alice.read("lessons/" + lesson)
-        edited["cells"].insert(0, {"cell_type": "markdown", "metadata": {}, "source": "alice's note"})
+        note = {"cell_type": "markdown", "metadata": {}, "source": "alice's note"}
+        edited["cells"].insert(0, note)
         saved = alice.api("PUT", "contents/lessons/" + lesson,
                           json={"type": "notebook", "format": "json", "content": edited})
         check(saved.status_code == 200, f"alice could not save her copy: {saved.status_code}")

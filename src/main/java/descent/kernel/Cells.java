@@ -1,5 +1,6 @@
 package descent.kernel;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -94,18 +95,20 @@ final class Cells {
 
     /** The kernelspec's class path and start-up scripts ({@link Settings}); failures go to the log. */
     private void startup() {
-        List<String> code = new ArrayList<>();
-        settings.classPath().forEach(p -> code.add("%classpath \"" + p + "\""));
-        settings.startupScripts().forEach(p -> code.add("%load \"" + p + "\""));
-        if (settings.startupScript() != null) {
-            code.add(settings.startupScript());
-        }
-        for (String part : code) {
-            try {
-                magics.run(part, 0);
-            } catch (CellException e) {
-                Kernel.log("start-up: " + String.join("\n", e.traceback()));
+        try {
+            for (String path : settings.classPath()) {
+                magics.run("%classpath \"" + path + "\"", 0);
             }
+            for (String pattern : settings.startupScripts()) {
+                for (Path script : Magics.glob(pattern, "IJAVA_STARTUP_SCRIPTS_PATH", 0, 0)) {
+                    magics.run("%load \"" + script + "\"", 0);
+                }
+            }
+            if (settings.startupScript() != null) {
+                magics.run(settings.startupScript(), 0);
+            }
+        } catch (CellException e) {
+            Kernel.log("start-up: " + String.join("\n", e.traceback()));
         }
     }
 
@@ -136,22 +139,51 @@ final class Cells {
     /** Runs a whole cell: magics first, then Java. */
     Result run(String cell, int count) throws CellException {
         running = count;
-        long limit = settings.timeoutMillis();
-        ScheduledFuture<?> timeout = limit > 0 ? timer.schedule(this::stopSnippet, limit, TimeUnit.MILLISECONDS) : null;
-        try {
+        Deadline deadline = new Deadline(settings.timeoutMillis());
+        try (deadline) {
             return magics.run(cell, count);
         } catch (CellException e) {
-            if (timeout != null && timeout.isDone() && e.name().equals("Interrupted")) {
-                String message = "the cell ran longer than the kernelspec's timeout (IJAVA_TIMEOUT) of " + limit
-                        + " ms and was stopped";
+            if (deadline.expired()) {
+                String message = "the cell ran longer than the kernelspec's timeout (IJAVA_TIMEOUT) of "
+                        + settings.timeoutMillis() + " ms and was stopped (" + e.name() + ")";
                 throw new CellException("TimeoutException", message, List.of("TimeoutException: " + message));
             }
             throw e;
         } finally {
+            indexHold.release();                    // after the first cell, see IndexHold
+        }
+    }
+
+    /**
+     * Stops the cell it was made for, and only that cell, when it runs past {@code millis} (none
+     * when not positive): a timer that fires as the cell ends must not stop the next one.
+     */
+    private final class Deadline implements AutoCloseable {
+        private final ScheduledFuture<?> timeout;
+        private boolean ended;
+        private boolean expired;
+
+        Deadline(long millis) {
+            timeout = millis > 0 ? timer.schedule(this::expire, millis, TimeUnit.MILLISECONDS) : null;
+        }
+
+        private synchronized void expire() {
+            if (!ended && CellGuard.requestStop()) {           // as an interrupt does (Kernel.interrupt)
+                expired = true;
+                engine.stop();
+            }
+        }
+
+        synchronized boolean expired() {
+            return expired;
+        }
+
+        @Override
+        public synchronized void close() {
+            ended = true;
             if (timeout != null) {
                 timeout.cancel(false);
             }
-            indexHold.release();                    // after the first cell, see IndexHold
         }
     }
 
@@ -428,13 +460,6 @@ final class Cells {
                 default:
                     return Kernel.IS_COMPLETE_BAD;
             }
-        }
-    }
-
-    /** Stops the running snippet, if one runs (IJava's timeout is per statement: not while a magic resolves). */
-    private void stopSnippet() {
-        if (engine.running()) {
-            stop();
         }
     }
 

@@ -44,11 +44,6 @@ final class InProcessExecution extends DirectExecutionControl {
         this.loader = loader;
     }
 
-    /** True while a snippet runs. */
-    boolean running() {
-        return running != null;
-    }
-
     /** The value of the last snippet run, or {@code null}; reading it forgets it. */
     Object takeLastValue() {
         Object value = lastValue;

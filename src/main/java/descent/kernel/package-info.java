@@ -8,10 +8,28 @@
  * launcher does this. In a cell: the last expression is shown; {@code display(x)} shows a value
  * and returns an id, {@code updateDisplay(id, x)} redraws it (see {@link descent.kernel.Notebook});
  * the library shows things through {@link descent.display.Display}, which the kernel connects at
- * start. Charts are PNG; {@code display(chart, "svg")} or
- * {@code Renderers.chartFormat("svg")} gives SVG. {@link descent.kernel.Renderers#register} adds
- * renderers. Magics as in IJava/JJava: {@code %classpath}, {@code %jars}, {@code %load},
- * {@code %time}, {@code %%time} ({@link descent.kernel.Magics}).
+ * start. Charts are PNG; {@code display(chart, "image/svg+xml")} shows one as SVG, and
+ * {@code Renderers.chartFormat("svg")} makes SVG the default. {@link descent.kernel.Renderers#register}
+ * adds renderers. IJava's and JJava's magics ({@link descent.kernel.Magics}: {@code %classpath},
+ * {@code %jars}, {@code %maven}, {@code %mavenRepo}, {@code %loadFromPOM}, {@code %%loadFromPOM},
+ * {@code %load}, {@code %time}, {@code %%time}), display API ({@link descent.kernel.Notebook}),
+ * default imports and kernelspec settings ({@link descent.kernel.Settings}).
+ *
+ * <h2>Whose classes a cell gets</h2>
+ * The kernel runs on jars of its own: its protocol stack (jjava, jeromq, Gson), Maven Resolver,
+ * and the libraries Descent is made of (ND4J, XChart, Tablesaw) with their dependencies (JNA,
+ * Guava, …). Cells are loaded by a class loader whose parent is the kernel's, with two rules
+ * ({@link descent.kernel.UserJars}):
+ * <ul>
+ * <li>jars added by {@code %maven}, {@code %jars}, {@code %classpath} or {@code IJAVA_CLASSPATH}
+ *     are searched <em>first</em> for every class, so a user's Gson, JNA or Guava wins in cells
+ *     (and cells compile against it too) while the kernel goes on using its own;</li>
+ * <li>except the classes cells share with the kernel: the JDK's, Descent's, and those of ND4J,
+ *     XChart and Tablesaw, whose objects pass between cells and Descent (a chart a cell made is
+ *     drawn by the kernel). A jar that brings one of these again cannot win without breaking
+ *     Descent: adding it prints which class clashes and the two jars (so the two versions), and
+ *     cells keep the session's.</li>
+ * </ul>
  *
  * <h2>Behaviour worth knowing</h2>
  * <ul>

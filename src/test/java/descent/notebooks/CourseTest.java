@@ -51,13 +51,15 @@ class CourseTest {
 
     /** Where a page would load something from another host. */
     private static final Pattern EXTERNAL_RESOURCE = Pattern.compile(
-            "<(?:script|link|img|iframe|source|video|audio|embed|object)\\b[^>]*?\\b(?:src|href|data)\\s*=\\s*[\"']?\\s*(?:https?:)?//"
+            "<(?:script|link|img|iframe|source|video|audio|embed|object)\\b[^>]*?"
+                    + "\\b(?:src|href|data)\\s*=\\s*[\"']?\\s*(?:https?:)?//"
                     + "|url\\(\\s*[\"']?\\s*(?:https?:)?//|@import\\s+[\"']?\\s*(?:https?:)?//",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern IMAGE_OUTPUT = Pattern.compile("\"image/(?:png|gif|jpeg)\": ");
     private static final String INLINE_IMAGE = "src=\"data:image/";
     private static final String GIF_START = "data:image/gif;base64,R0lGOD";   // "GIF8" in base64
-    private static final String PIXEL = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+    private static final String PIXEL = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA"
+            + "60e6kgAAAABJRU5ErkJggg==";   // a PNG of one pixel
 
     /** The outcome of a command: exit status and everything it printed. */
     private record Run(int exit, String output) {
@@ -92,11 +94,13 @@ class CourseTest {
     @Test
     void siteKeepsAnInteractiveExplorerAsItIs(@TempDir Path dir) throws IOException, InterruptedException {
         String explorer = "<div class=\"descent-explorer\"><input type=\"range\" id=\"eta\">"
-                + "<script>document.getElementById('eta').oninput = e => e.target.title = e.target.value;</script></div>";
+                + "<script>document.getElementById('eta').oninput = e => e.target.title = e.target.value;"
+                + "</script></div>";
         Path lessons = Files.createDirectories(dir.resolve("lessons"));
         Files.writeString(lessons.resolve("explorer.ipynb"), notebook(
                 markdown("# An explorer\\n\\nSlide the rate."),
-                code("Explore.rate()", output("\"text/html\": " + json(explorer) + ", \"image/png\": \"" + PIXEL + "\""))));
+                code("Explore.rate()",
+                        output("\"text/html\": " + json(explorer) + ", \"image/png\": \"" + PIXEL + "\""))));
         Run export = run(List.of(python(), COURSE.resolve("site.py").toString(), lessons.toString(),
                 dir.resolve("site").toString()), Map.of(), 5);
         assertEquals(0, export.exit(), export.output());
@@ -125,7 +129,8 @@ class CourseTest {
         assertEquals(1, count(deck, "class=\"fragment\""), "code fragments of the lecture");
         assertFalse(deck.contains("descent.optim"), "the imports cell is in the deck");
         assertNoExternalResource("lecture.slides.html", deck);
-        for (String part : List.of("reveal.js/dist/reveal.js", "reveal.js/dist/theme/white.css", "mathjax/MathJax.js")) {
+        for (String part : List.of("reveal.js/dist/reveal.js", "reveal.js/dist/theme/white.css",
+                "mathjax/MathJax.js")) {
             assertTrue(Files.isRegularFile(decks.resolve(part)), part + " not copied beside the decks");
         }
 
@@ -172,8 +177,7 @@ class CourseTest {
         Map<String, byte[]> originals = contents(NOTEBOOKS);
 
         assertEquals(0, run(make, env, 2).exit());
-        assertEquals(originals.keySet(), contents(work).keySet(), "the working copy's files");
-        originals.forEach((name, bytes) -> assertTrue(Arrays.equals(bytes, read(work.resolve(name))), name + " copied wrong"));
+        assertSameFiles(originals, work);
         Run trusted = run(List.of(python, "-c", "import sys, nbformat; from nbformat.sign import NotebookNotary as N; "
                 + "sys.exit(not all(N().check_signature(nbformat.read(f, 4)) for f in sys.argv[1:]))",
                 work.resolve(HUB_LESSON).toString(), work.resolve(RACE_LESSON + ".ipynb").toString()), env, 2);
@@ -191,7 +195,8 @@ class CourseTest {
         assertEquals(0, restore.exit(), restore.output());
         assertTrue(Arrays.equals(originals.get(RACE_LESSON + ".ipynb"), read(race)), "lesson 03 not restored");
         try (Stream<Path> replaced = Files.walk(work.resolve(".replaced"))) {
-            assertTrue(replaced.anyMatch(p -> p.endsWith(RACE_LESSON + ".ipynb") && Arrays.equals(studentsVersion, read(p))),
+            assertTrue(replaced.anyMatch(p -> p.endsWith(RACE_LESSON + ".ipynb")
+                            && Arrays.equals(studentsVersion, read(p))),
                     "the student's version of lesson 03 was not kept in .replaced/");
         }
 
@@ -201,8 +206,7 @@ class CourseTest {
         Run tracked = run(List.of("./lab", "restore", "--notebook-dir=notebooks"), Map.of(), 2);
         assertNotEquals(0, tracked.exit(), "a working copy in the tracked notebooks/ was accepted");
         assertTrue(tracked.output().contains("that is the tracked lessons"), tracked.output());
-        assertEquals(originals.keySet(), contents(NOTEBOOKS).keySet());
-        originals.forEach((name, bytes) -> assertTrue(Arrays.equals(bytes, read(NOTEBOOKS.resolve(name))), name + " changed"));
+        assertSameFiles(originals, NOTEBOOKS);
     }
 
     @Test
@@ -213,8 +217,9 @@ class CourseTest {
                 "JupyterHub not found (apt-get install jupyterhub)");
         Map<String, String> env = Jupyter.environment(work);
         NotebooksTest.installKernel(env.get("JUPYTER_PATH"));
-        Run hub = run(List.of(python, "src/test/python/course/hub_two_users.py", Path.of("").toAbsolutePath().toString(),
-                env.get("JUPYTER_PATH"), work.toString(), HUB_LESSON), env, 20);
+        Run hub = run(List.of(python, "src/test/python/course/hub_two_users.py",
+                Path.of("").toAbsolutePath().toString(), env.get("JUPYTER_PATH"), work.toString(), HUB_LESSON),
+                env, 20);
         System.out.println(hub.output());
         assertEquals(0, hub.exit(), hub.output() + "\n--- hub log (last lines) ---\n" + tail(work.resolve("hub.log")));
     }
@@ -228,7 +233,8 @@ class CourseTest {
     }
 
     private static void requireNodeModules() {
-        require(Files.isDirectory(NODE_MODULES.resolve("reveal.js")) && Files.isDirectory(NODE_MODULES.resolve("playwright-core")),
+        require(Files.isDirectory(NODE_MODULES.resolve("reveal.js"))
+                        && Files.isDirectory(NODE_MODULES.resolve("playwright-core")),
                 "no " + NODE_MODULES + " (npm ci --prefix tools/course; ./lab test does it)");
     }
 
@@ -259,7 +265,8 @@ class CourseTest {
             if (!process.waitFor(minutes, TimeUnit.MINUTES)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
-                fail(String.join(" ", command) + ": not finished after " + minutes + " min:\n" + Files.readString(output));
+                fail(String.join(" ", command) + ": not finished after " + minutes + " min:\n"
+                        + Files.readString(output));
             }
             return new Run(process.exitValue(), Files.readString(output));
         } finally {
@@ -273,6 +280,13 @@ class CourseTest {
             fail(page + " loads from another host: "
                     + html.substring(found.start(), Math.min(html.length(), found.end() + 80)));
         }
+    }
+
+    /** dir holds exactly the files of originals, byte for byte. */
+    private static void assertSameFiles(Map<String, byte[]> originals, Path dir) throws IOException {
+        assertEquals(originals.keySet(), contents(dir).keySet(), "the files in " + dir);
+        originals.forEach((name, bytes) -> assertTrue(Arrays.equals(bytes, read(dir.resolve(name))),
+                dir.resolve(name) + " differs from the original"));
     }
 
     /** The slides of a reveal.js deck: its {@code <section>} elements not inside another. */
@@ -330,12 +344,14 @@ class CourseTest {
 
     private static String notebook(String... cells) {
         return "{\"nbformat\": 4, \"nbformat_minor\": 5, \"metadata\": {\"kernelspec\": {\"name\": \"java\","
-                + " \"display_name\": \"Java\", \"language\": \"java\"}}, \"cells\": [" + String.join(", ", cells) + "]}";
+                + " \"display_name\": \"Java\", \"language\": \"java\"}}, \"cells\": ["
+                + String.join(", ", cells) + "]}";
     }
 
     /** A markdown cell; source is JSON string content (newlines as \n). */
     private static String markdown(String source) {
-        return "{\"cell_type\": \"markdown\", \"id\": \"" + id() + "\", \"metadata\": {}, \"source\": \"" + source + "\"}";
+        return "{\"cell_type\": \"markdown\", \"id\": \"" + id() + "\", \"metadata\": {},"
+                + " \"source\": \"" + source + "\"}";
     }
 
     private static String code(String source, String... outputs) {
@@ -344,7 +360,8 @@ class CourseTest {
     }
 
     private static String output(String data) {
-        return "{\"output_type\": \"execute_result\", \"execution_count\": 1, \"metadata\": {}, \"data\": {" + data + "}}";
+        return "{\"output_type\": \"execute_result\", \"execution_count\": 1, \"metadata\": {},"
+                + " \"data\": {" + data + "}}";
     }
 
     private static String json(String text) {
