@@ -44,6 +44,7 @@ public final class Sweep {
 
     private final Map<String, List<Object>> axes = new LinkedHashMap<>();
     private int threads = Runtime.getRuntime().availableProcessors();
+    private boolean progress = true;
 
     private Sweep() {
     }
@@ -99,6 +100,12 @@ public final class Sweep {
         return this;
     }
 
+    /** Without the progress bar, for a search that shows its own ({@link CyclicCoordinateDescent}). */
+    Sweep withoutProgress() {
+        this.progress = false;
+        return this;
+    }
+
     /** Every combination of the axes, first axis slowest. */
     public List<Point> points() {
         List<Point> points = new ArrayList<>();
@@ -138,10 +145,10 @@ public final class Sweep {
                 });
             }
             long start = System.nanoTime();
-            String bar = progress(null, 0, points.size(), start);
+            String bar = progress ? progress(null, 0, points.size(), start) : null;
             for (int finished = 1; finished <= points.size(); finished++) {
                 done.take().get();
-                bar = progress(bar, finished, points.size(), start);
+                bar = progress ? progress(bar, finished, points.size(), start) : null;
             }
             return table(points, Arrays.asList(results));
         } catch (InterruptedException e) {
