@@ -3,7 +3,6 @@ package descent.train;
 import descent.display.Display;
 import descent.display.Html;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -129,7 +128,7 @@ public final class CyclicCoordinateDescent {
             }
             int first = runs.rowCount();
             double[] scores = evaluate(tries, moves, training, runs, seen);
-            search.show(runs.rowCount(), Math.max(bestScore, Arrays.stream(scores).max().orElse(bestScore)));
+            search.show(runs.rowCount(), runs.doubleColumn("val_accuracy").max());
             int winner = -1;
             for (int i = 0; i < scores.length; i++) {
                 if (scores[i] > bestScore + margin && (winner < 0 || scores[i] > scores[winner])) {
@@ -164,7 +163,7 @@ public final class CyclicCoordinateDescent {
                 return;
             }
             Html html = Progress.bar((double) runs / maxRuns, String.format(
-                    "coordinate descent · run %d of at most %d · best val_accuracy %.3f · %.1f s",
+                    "coordinate descent · run %d of at most %d · best val_accuracy so far %.3f · %.1f s",
                     runs, maxRuns, best, (System.nanoTime() - start) / 1e9));
             if (bar == null) {
                 bar = Display.display(html);

@@ -42,6 +42,9 @@ import tech.tablesaw.columns.Column;
  */
 public final class Sweep {
 
+    private static final List<String> RESULT_COLUMNS = List.of(History.LOSS, History.ACCURACY, History.VAL_LOSS,
+            History.VAL_ACCURACY, History.SECONDS, "diverged");
+
     private final Map<String, List<Object>> axes = new LinkedHashMap<>();
     private int threads = Runtime.getRuntime().availableProcessors();
     private boolean progress = true;
@@ -79,6 +82,10 @@ public final class Sweep {
         }
         if (axes.containsKey(name)) {
             throw new IllegalArgumentException("axis " + name + " is already in the grid");
+        }
+        if (RESULT_COLUMNS.contains(name)) {
+            throw new IllegalArgumentException("axis name must not be one of the result columns " + RESULT_COLUMNS
+                    + ", got " + name);
         }
         Object first = values.get(0);
         for (Object v : values) {
