@@ -58,6 +58,8 @@ case("multistep_0.1_0.1_50_120_200", dict(lr0=0.1, gamma=0.1, milestones=[50, 12
      run(lambda o: S.MultiStepLR(o, [50, 120, 200], 0.1)))
 case("multistep_0.3_0.5_1_2_100", dict(lr0=0.3, gamma=0.5, milestones=[1, 2, 100]),
      run(lambda o: S.MultiStepLR(o, [1, 2, 100], 0.5), 0.3))
+case("multistep_0.1_0.5_repeated_40_40_90", dict(lr0=0.1, gamma=0.5, milestones=[40, 40, 90]),
+     run(lambda o: S.MultiStepLR(o, [40, 40, 90], 0.5)))
 case("lambda_0.1_0.97pow", dict(lr0=0.1, factor="0.97^t"), run(lambda o: S.LambdaLR(o, lambda e: 0.97 ** e)))
 case("lambda_0.2_inv_sqrt", dict(lr0=0.2, factor="1/sqrt(1+t)"),
      run(lambda o: S.LambdaLR(o, lambda e: 1 / math.sqrt(1 + e)), 0.2))

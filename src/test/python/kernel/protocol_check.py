@@ -145,6 +145,20 @@ def main():
     figure("cold_start_kernel_cpu_s", round(kernel_cpu_s(), 2))
     report("execute", first.ok and first.result()["text/plain"] == "2", first.result())
 
+    @check("interrupt_first_nd4j_use")
+    def _():
+        msg_id = kc.execute("Nd4j.rand(3, 3).sum()")          # ND4J's first use: native libraries load
+        time.sleep(0.1)
+        sent = time.perf_counter()
+        km.interrupt_kernel()
+        reply = shell_reply(kc, msg_id, timeout=60)["content"]
+        stopped = round(time.perf_counter() - sent, 3)
+        figure("interrupt_first_nd4j_use_s", stopped)
+        assert reply["status"] == "error" and reply["ename"] == "Interrupted", reply
+        assert stopped < 5.0, stopped            # about 1 s on an idle machine: the load finishes first
+        assert value(kc, "Nd4j.ones(2).sumNumber()") == "2.0"       # ND4J was not left half-initialized
+        return "stopped after %.3f s" % stopped
+
 
     @check("streams")
     def _():
@@ -190,7 +204,7 @@ def main():
         assert cell.ok, cell
         png = base64.b64decode(cell.result()["image/png"])
         assert png[:8] == b"\x89PNG\r\n\x1a\n", png[:8]
-        svg = run(kc, 'display(chart, "svg");')
+        svg = run(kc, 'display(chart, "image/svg+xml");')
         assert "<svg" in svg.of("display_data")[0]["data"]["image/svg+xml"], svg
         default_svg = run(kc, 'descent.kernel.Renderers.chartFormat("svg");\nchart')
         assert "image/svg+xml" in default_svg.result(), default_svg
@@ -276,12 +290,13 @@ def main():
     @check("is_complete")
     def _():
         answers = {}
-        for code in ["int x = 1;", "for (int i = 0; i < 3; i++) {", "%time 1 + 1", "int x = 1 +* ;)"]:
+        for code in ["int x = 1;", "for (int i = 0; i < 3; i++) {", "%time 1 + 1", "int x = 1 +* ;)", "int = 7q;"]:
             answers[code] = shell_reply(kc, kc.is_complete(code))["content"]["status"]
         assert answers["int x = 1;"] == "complete", answers
         assert answers["for (int i = 0; i < 3; i++) {"] == "incomplete", answers
         assert answers["%time 1 + 1"] == "complete", answers
         assert answers["int x = 1 +* ;)"] == "invalid", answers
+        assert answers["int = 7q;"] == "invalid", answers
 
 
     @check("magics")
@@ -327,6 +342,87 @@ def main():
         assert exit_cell.reply["ename"] == "java.lang.SecurityException", exit_cell
         assert "System.exit(3)" in exit_cell.reply["evalue"], exit_cell
         assert km.is_alive() and value(kc, '"still here"') == "still here"
+
+
+    @check("exit_and_halt_named")
+    def _():
+        halt = run(kc, "Runtime.getRuntime().halt(1);")
+        assert halt.reply["ename"] == "java.lang.SecurityException", halt
+        assert halt.reply["evalue"].startswith("Runtime.halt(1) was called"), halt
+        by_reference = run(kc, "java.util.function.IntConsumer end = System::exit;\nend.accept(5);")
+        assert by_reference.reply["evalue"].startswith("System.exit(5) was called"), by_reference
+        threaded = run(kc, "Thread t = new Thread(() -> System.exit(6));\nt.start(); t.join();")
+        assert threaded.ok and "System.exit(6) was called" in threaded.text("stderr"), threaded
+        assert km.is_alive() and value(kc, '"still here"') == "still here"
+
+
+    @check("not_defined_is_an_error")
+    def _():
+        for size in (100_000, 20_000):
+            big = run(kc, "int[] c = {" + ",".join(["1"] * size) + "};", timeout=120)
+            assert big.reply["status"] == "error" and big.reply["ename"] == "CompilationException", big
+            assert "code too large" in big.reply["evalue"], big.reply["evalue"]
+        assert value(kc, "var z = 5; z * 2") == "10"
+        printed = run(kc, 'System.out.println("printed")')
+        assert printed.text() == "printed\n", printed
+        missing = run(kc, "class Uses extends NotYetDeclared {}")
+        assert missing.reply["status"] == "error" and "NotYetDeclared" in str(missing.reply), missing
+        assert value(kc, "z + 1") == "6"
+
+
+    @check("interrupt_at_any_moment")
+    def _():
+        sleeps = "for (int i = 0; i < 20; i++) Thread.sleep(1000);"
+        times = {}
+        for name, code, delay in [("at_once", sleeps, 0.0), ("after_20ms", sleeps, 0.02),
+                                  ("after_200ms", sleeps, 0.2),
+                                  ("megabyte_line", "d++; " * 200_000, 2.0)]:
+            if name == "megabyte_line":
+                assert value(kc, "int d = 0;\nd") == "0"
+            msg_id = kc.execute(code)
+            time.sleep(delay)
+            sent = time.perf_counter()
+            km.interrupt_kernel()
+            reply = shell_reply(kc, msg_id, timeout=60)["content"]
+            times[name] = round(time.perf_counter() - sent, 3)
+            figure("interrupt_%s_s" % name, times[name])
+            assert reply["status"] == "error" and reply["ename"] == "Interrupted", (name, reply)
+            assert times[name] < 5.0, times        # 1 s on an idle machine; loaded CI machines are slower
+            assert value(kc, "1 + 2") == "3"
+        return times
+
+
+    @check("thread_output_reaches_the_notebook")
+    def _():
+        started = run(kc, 'new Thread(() -> {\n    try { Thread.sleep(400); } catch (InterruptedException e) { }\n'
+                          '    System.out.println("after the cell");\n}).start();')
+        assert started.ok, started
+        deadline = time.time() + 20
+        while True:
+            msg = kc.get_iopub_msg(timeout=max(0.1, deadline - time.time()))
+            if msg["msg_type"] == "stream" and "after the cell" in msg["content"]["text"]:
+                break
+        assert msg["parent_header"]["msg_type"] == "execute_request", msg
+        run(kc, 'new Thread(() -> {\n    try { Thread.sleep(300); } catch (InterruptedException e) { }\n'
+                '    System.out.println("during the next cell");\n}).start();')
+        during = run(kc, "Thread.sleep(1500);")
+        assert "during the next cell" in during.text(), during
+
+
+    @check("clear_output")
+    def _():
+        cleared = run(kc, 'System.out.println("old"); clearOutput(); System.out.println("new");')
+        kinds = [t for t, _, _ in cleared.outputs]
+        assert "clear_output" in kinds, cleared
+        assert kinds.index("clear_output") < len(kinds) - 1 and cleared.outputs[-1][1]["text"] == "new\n", cleared
+
+
+    @check("kernel_info_and_history")
+    def _():
+        info = shell_reply(kc, kc.kernel_info())["content"]
+        assert info["status"] == "ok" and info["language_info"]["name"] == "java", info
+        history = shell_reply(kc, kc.history(hist_access_type="tail", n=3))
+        assert history["msg_type"] == "history_reply" and history["content"]["status"] == "ok", history
 
 
     @check("binds_only_to_connection_ip")
@@ -437,7 +533,9 @@ def main():
         figure("trivial_cell_kernel_cpu_mean_ms_cells_300_399", round(cpu_ms, 2))
         figure("kernel_info_round_trip_median_ms", round(proto, 2))
         figure("load_average_1min", os.getloadavg()[0])
-        assert proto <= 10, "kernel_info round trip %.1f ms" % proto
+        # 10 ms on an idle machine; a machine loaded beyond its cores stretches every wait.
+        load = max(1.0, os.getloadavg()[0] / os.cpu_count())
+        assert proto <= 10 * load, "kernel_info round trip %.1f ms at load %.1f per core" % (proto, load)
         # Generous: JShell alone needs ~8-15 ms of CPU per snippet here (CellsCostTest), and the
         # JIT's threads add to it; a regression in the kernel's own path would show up as more.
         assert cpu_ms <= 100, "kernel CPU per trivial cell %.1f ms" % cpu_ms

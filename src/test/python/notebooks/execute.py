@@ -11,6 +11,8 @@ working directory, then checks the result against what the notebook declares in 
 min_images    at least this many image outputs (image/png, image/svg+xml or image/gif);
 min_displays  at least this many outputs shown with display(...), such as a live progress bar
               or chart (optional, default 0);
+min_explorers at least this many explorers: outputs of descent.plot.Explorer, HTML marked
+              class="descent-explorer" with a PNG in the same output (optional, default 0);
 min_claims    at least this many claims that held: verdicts of descent.display.Claim, shown as
               HTML marked class="descent-claim" (optional, default 0). A claim that does not
               hold fails its cell, so it is reported as a failing cell;
@@ -22,7 +24,8 @@ order they appear and in the same session, so an answer that no longer works fai
 like any cell. Their outputs are not stored and not counted.
 
 A problem is: a cell that fails or times out, an error output (unless the cell is tagged
-"raises-exception"), output on stderr (unless tagged "allow-stderr"), JavaScript in an output,
+"raises-exception"), output on stderr (unless tagged "allow-stderr"), JavaScript in an output
+other than an explorer's, an output that loads anything from the network,
 fewer images or displays than declared. Problems are printed one a line, naming the notebook and the cell, and
 the exit status is 1. With no problem the executed notebook is written to DEST (when given) with
 its cell ids and metadata kept and execution timestamps dropped, so that diffs stay small.
@@ -45,6 +48,14 @@ from nbclient.exceptions import CellExecutionError, CellTimeoutError
 IMAGE_TYPES = ("image/png", "image/svg+xml", "image/gif")
 DEFAULT_TIMEOUT = 120
 CLAIM_HELD = 'class="descent-claim" data-holds="true"'
+EXPLORER = 'class="descent-explorer"'
+NETWORK = re.compile(r"""(src|href)\s*=\s*["']?(https?:)?//""", re.I)
+
+
+def is_explorer(out):
+    """An explorer's output: its HTML (with its own inline script) and a PNG beside it."""
+    data = out.get("data", {})
+    return EXPLORER in "".join(data.get("text/html", "")) and "image/png" in data
 
 
 def declared(nb):
@@ -54,8 +65,8 @@ def declared(nb):
         raise ValueError('declares nothing to check: add to its metadata '
                          '"descent": {"min_images": N, "timeout": SECONDS}')
     minimums = {"images": spec["min_images"], "displays": spec.get("min_displays", 0),
-                "claims": spec.get("min_claims", 0)}
-    for what in ("displays", "claims"):
+                "claims": spec.get("min_claims", 0), "explorers": spec.get("min_explorers", 0)}
+    for what in ("displays", "claims", "explorers"):
         if not isinstance(minimums[what], int):
             raise ValueError(f'metadata descent.min_{what} must be a whole number, '
                              f'got {minimums[what]!r}')
@@ -83,7 +94,8 @@ def counts(nb):
     html = [out.get("data", {}).get("text/html", "") for out in outputs]
     return {"images": sum(1 for out in outputs for t in IMAGE_TYPES if t in out.get("data", {})),
             "displays": sum(1 for out in outputs if out.output_type == "display_data"),
-            "claims": sum(1 for h in html if CLAIM_HELD in "".join(h))}
+            "claims": sum(1 for h in html if CLAIM_HELD in "".join(h)),
+            "explorers": sum(1 for out in outputs if is_explorer(out))}
 
 
 def output_problems(nb, name):
@@ -100,9 +112,13 @@ def output_problems(nb, name):
                 found.append(f"{name}, {where(nb, index)}: wrote to stderr: "
                              f"{lines[0] if lines else ''}")
             data = out.get("data", {})
-            if "application/javascript" in data or "<script" in data.get("text/html", ""):
+            html = "".join(data.get("text/html", ""))
+            if "application/javascript" in data or ("<script" in html and not is_explorer(out)):
                 found.append(f"{name}, {where(nb, index)}: output contains JavaScript; "
-                             f"lessons show images only")
+                             f"lessons show images, and explorers with a PNG beside them")
+            if NETWORK.search(html):
+                found.append(f"{name}, {where(nb, index)}: output loads from the network: "
+                             f"{NETWORK.search(html).group(0)}")
     return found
 
 

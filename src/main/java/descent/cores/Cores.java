@@ -132,12 +132,17 @@ public final class Cores {
                 + ", OpenBLAS " + Nd4j.factory().blas().getMaxThreads();
     }
 
-    /** Reads the override, sets ND4J's own pools to one thread, starts the helpers. */
-    private static void configure() {
+    /** Sets ND4J's own pools, OpenMP and OpenBLAS, to one thread (see the class comment); idempotent. */
+    public static void oneThreadInNd4j() {
         Nd4j.getEnvironment().setMaxThreads(1);
         Nd4j.getEnvironment().setMaxMasterThreads(1);
         NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(1);
         Nd4j.factory().blas().setMaxThreads(1);
+    }
+
+    /** Reads the override, sets ND4J's own pools to one thread, starts the helpers. */
+    private static void configure() {
+        oneThreadInNd4j();
         String v = System.getProperty("descent.threads", System.getenv("DESCENT_THREADS"));
         int n = Runtime.getRuntime().availableProcessors();
         if (v != null && !v.isBlank()) {

@@ -60,9 +60,11 @@ public final class DataSet {
     }
 
     /**
-     * A data set of {@code features} (n × d, FLOAT or DOUBLE) and {@code labels} (n class indices
-     * in {@code [0, numClasses)}). The features array is kept, not copied, unless it is a view or
-     * in column-major order (then a row-major copy of the same type is kept).
+     * A data set of {@code features} (n × d, FLOAT or DOUBLE, every value finite) and
+     * {@code labels} (n class indices in {@code [0, numClasses)}). The features array is kept, not
+     * copied, unless it is a view or in column-major order (then a row-major copy of the same type
+     * is kept). A NaN or infinite feature is refused, naming its row and column: it is bad data,
+     * and training on it would only look like a learning rate too large.
      */
     public static DataSet of(INDArray features, int[] labels, int numClasses) {
         if (features == null || features.rank() != 2) {
@@ -71,6 +73,9 @@ public final class DataSet {
         }
         if (features.dataType() != DataType.FLOAT && features.dataType() != DataType.DOUBLE) {
             throw new IllegalArgumentException("features must be FLOAT or DOUBLE, got " + features.dataType());
+        }
+        if (labels == null) {
+            throw new IllegalArgumentException("labels must not be null");
         }
         if (labels.length != features.rows()) {
             throw new IllegalArgumentException("labels must have one entry per row of features (" + features.rows()
@@ -87,14 +92,77 @@ public final class DataSet {
         }
         INDArray x = features.isView() || features.ordering() != 'c' ? features.dup('c') : features;
         List<String> names = IntStream.range(0, numClasses).mapToObj(Integer::toString).toList();
-        return new DataSet(x, labels.clone(), names, null, 0, 0);
+        DataSet data = new DataSet(x, labels.clone(), names, null, 0, 0);
+        data.requireFinite("features");
+        return data;
+    }
+
+    /**
+     * Checks that every feature is a finite number, else names the first that is not, by row and
+     * column (its name when the data set has them), e.g. "train holds NaN at row 17, column p03".
+     * The trainer calls this before it changes anything, as {@link #features()} can be written to.
+     */
+    public void requireFinite(String name) {
+        ByteBuffer x = buffer(features);
+        long n = features.length();
+        for (long i = 0; i < n; i++) {
+            double v = get(x, dataType(), i);
+            if (!Double.isFinite(v)) {
+                int row = (int) (i / numFeatures()), column = (int) (i % numFeatures());
+                throw new IllegalArgumentException(name + " holds " + v + " at row " + row + ", column "
+                        + (featureNames != null ? "'" + featureNames.get(column) + "'" : column)
+                        + ": every feature must be a finite number");
+            }
+        }
+    }
+
+    /**
+     * The number of classes of {@code labels} (read from {@code source}) when the caller did not
+     * give it: 1 + the largest label, provided every class below it occurs. A gap is refused, so a
+     * stray label (200 among digits, 10⁹ in a CSV) is an error instead of 190 empty classes or an
+     * exhausted memory; the caller who means it passes the class count explicitly.
+     */
+    static int inferClasses(int[] labels, String source) {
+        if (labels.length == 0) {
+            throw new IllegalArgumentException(source + " has no labels to count the classes from; give numClasses");
+        }
+        int largest = 0;
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0) {
+                throw new IllegalArgumentException(source + ": label " + labels[i] + " at row " + i + " is negative");
+            }
+            if (labels[i] > labels[largest]) {
+                largest = i;
+            }
+        }
+        int k = labels[largest] + 1;
+        boolean[] seen = new boolean[Math.min(k, labels.length + 1)];   // n labels cover at most n classes
+        for (int label : labels) {
+            if (label < seen.length) {
+                seen[label] = true;
+            }
+        }
+        for (int c = 0; c < seen.length; c++) {
+            if (!seen[c]) {
+                throw new IllegalArgumentException(source + ": the largest label is " + labels[largest] + " (row " + largest
+                        + "), but class " + c + " never occurs; if there really are " + k
+                        + " classes, give numClasses = " + k);
+            }
+        }
+        return k;
     }
 
     /**
      * Images and labels from two IDX files (see {@link Idx}): each image becomes one row of
-     * {@code height · width} grey values, pixel byte b ↦ b / 255 in [0, 1].
+     * {@code height · width} grey values, pixel byte b ↦ b / 255 in [0, 1]. The number of classes
+     * is inferred: 1 + the largest label, every class below it occurring (else an error).
      */
     public static DataSet fromIdx(Idx images, Idx labels, DataType type) {
+        return fromIdx(images, labels, type, 0);
+    }
+
+    /** As {@link #fromIdx(Idx, Idx, DataType)}, with labels in {@code [0, numClasses)}. */
+    public static DataSet fromIdx(Idx images, Idx labels, DataType type, int numClasses) {
         requireFloatOrDouble(type);
         if (images.shape().length != 3) {
             throw new IllegalArgumentException(images.file() + ": images must have 3 dimensions (n, height, width), got "
@@ -112,44 +180,69 @@ public final class DataSet {
             put(out, type, i, (pixels[i] & 0xFF) / 255.0);
         }
         int[] y = new int[n];
-        int k = 1;
         for (int i = 0; i < n; i++) {
             y[i] = labels.values()[i] & 0xFF;
-            k = Math.max(k, y[i] + 1);
         }
-        return of(x, y, k).withImageShape(h, w);
+        return of(x, y, numClasses > 0 ? numClasses : inferClasses(y, labels.file().toString())).withImageShape(h, w);
     }
 
     /**
-     * Features from {@code featureColumns} (all numeric columns but the label when none are given)
-     * and labels from the integer column {@code labelColumn} of a Tablesaw table, in {@code type}.
+     * Features from {@code featureColumns} (every column but the label when none are given) and
+     * labels from the integer column {@code labelColumn} of a Tablesaw table, in {@code type}. The
+     * number of classes is inferred: 1 + the largest label, every class below it occurring.
+     *
+     * <p>Nothing is dropped or invented: a feature column that is not numeric (Tablesaw reads a
+     * column with one word in it as text), an empty, NaN or infinite feature cell, or a label that
+     * is not a class index is an error naming the table (for {@link Datasets#csv} its file), the
+     * row (0 = the first row below the header) and the column.
      */
     public static DataSet fromTable(Table table, String labelColumn, DataType type, String... featureColumns) {
+        return fromTable(table, labelColumn, type, 0, featureColumns);
+    }
+
+    /** As {@link #fromTable(Table, String, DataType, String...)}, with labels in {@code [0, numClasses)}. */
+    public static DataSet fromTable(Table table, String labelColumn, DataType type, int numClasses,
+                                    String... featureColumns) {
         requireFloatOrDouble(type);
+        String source = "table '" + table.name() + "'";
+        if (!table.columnNames().contains(labelColumn)) {
+            throw new IllegalArgumentException(source + " has no label column '" + labelColumn + "', its columns are "
+                    + table.columnNames());
+        }
         List<String> names = featureColumns.length > 0 ? List.of(featureColumns)
-                : table.numericColumns().stream().map(Column::name).filter(c -> !c.equals(labelColumn)).toList();
+                : table.columnNames().stream().filter(c -> !c.equals(labelColumn)).toList();
         Column<?> label = table.column(labelColumn);
         int n = table.rowCount();
         int[] y = new int[n];
-        int k = 1;
         for (int i = 0; i < n; i++) {
             double v = label instanceof NumericColumn<?> c && !c.isMissing(i) ? c.getDouble(i) : Double.NaN;
-            if (v != Math.rint(v) || v < 0) {
-                throw new IllegalArgumentException("label column '" + labelColumn + "' must hold class indices 0, 1, 2, …; row "
-                        + i + " has " + label.getString(i));
+            if (v != Math.rint(v) || v < 0 || v >= (numClasses > 0 ? numClasses : Integer.MAX_VALUE)) {
+                throw new IllegalArgumentException(source + ": label column '" + labelColumn + "' must hold class indices 0, 1, 2, …"
+                        + (numClasses > 0 ? " below " + numClasses : "") + "; row " + i + " has '" + label.getString(i) + "'");
             }
             y[i] = (int) v;
-            k = Math.max(k, y[i] + 1);
         }
+        int k = numClasses > 0 ? numClasses : inferClasses(y, source + ", label column '" + labelColumn + "'");
         INDArray x = Nd4j.createUninitialized(type, n, names.size());
         ByteBuffer out = buffer(x);
         for (int j = 0; j < names.size(); j++) {
-            if (!(table.column(names.get(j)) instanceof NumericColumn<?> c)) {
-                throw new IllegalArgumentException("feature column '" + names.get(j) + "' must be numeric, it is "
-                        + table.column(names.get(j)).type());
+            if (!table.columnNames().contains(names.get(j))) {
+                throw new IllegalArgumentException(source + " has no column '" + names.get(j) + "', its columns are "
+                        + table.columnNames());
+            }
+            Column<?> column = table.column(names.get(j));
+            if (!(column instanceof NumericColumn<?>)) {
+                throw new IllegalArgumentException(source + ": feature column '" + names.get(j) + "' is not numeric (Tablesaw"
+                        + " read it as " + column.type() + (n > 0 ? ", row 0 holds '" + column.getString(0) + "'" : "")
+                        + "); fix its cells, or name the feature columns to leave it out");
             }
             for (int i = 0; i < n; i++) {
-                put(out, type, (long) i * names.size() + j, c.getDouble(i));
+                double v = column instanceof NumericColumn<?> c && !c.isMissing(i) ? c.getDouble(i) : Double.NaN;
+                if (!Double.isFinite(v)) {
+                    throw new IllegalArgumentException(source + ": feature column '" + names.get(j) + "' row " + i + " holds '"
+                            + column.getString(i) + "'; every feature must be a finite number");
+                }
+                put(out, type, (long) i * names.size() + j, v);
             }
         }
         DataSet data = of(x, y, k);
@@ -400,6 +493,9 @@ public final class DataSet {
 
     /** The bytes of a row-major array, in the machine's byte order, for copying whole rows. */
     static ByteBuffer buffer(INDArray a) {
+        if (a.length() == 0) {
+            return ByteBuffer.allocate(0);                          // ND4J gives an empty array no buffer
+        }
         return a.data().asNio().order(ByteOrder.nativeOrder());
     }
 

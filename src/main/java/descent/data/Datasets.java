@@ -53,12 +53,22 @@ public final class Datasets {
         return csv(folder("digits").resolve("digits.csv"));
     }
 
-    /** A CSV file with a header row, read by Tablesaw. */
+    /**
+     * A CSV file with a header row, read by Tablesaw; the table is named after the file. An empty
+     * file, or a row with fewer or more cells than the header, is an error naming the file.
+     */
     public static Table csv(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("data file missing: " + file.toAbsolutePath());
         }
-        return Table.read().csv(CsvReadOptions.builder(file.toFile()).tableName(file.getFileName().toString()).build());
+        if (file.toFile().length() == 0) {
+            throw new IllegalArgumentException(file + ": empty file, expected a CSV file with a header row");
+        }
+        try {
+            return Table.read().csv(CsvReadOptions.builder(file.toFile()).tableName(file.getFileName().toString()).build());
+        } catch (RuntimeException e) {                  // Tablesaw's messages do not name the file
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -41,9 +41,14 @@ public record Fans(long fanIn, long fanOut) {
     /** A convolution kernel of shape (out, in, k₁, k₂, …): fans times the receptive field k₁·k₂…. */
     public static Fans conv(long... shape) {
         requireRank("shape", shape, 3, Integer.MAX_VALUE);
-        long receptiveField = 1;
-        for (int i = 2; i < shape.length; i++) receptiveField *= shape[i];
-        return new Fans(shape[1] * receptiveField, shape[0] * receptiveField);
+        try {
+            long receptiveField = 1;
+            for (int i = 2; i < shape.length; i++) receptiveField = Math.multiplyExact(receptiveField, shape[i]);
+            return new Fans(Math.multiplyExact(shape[1], receptiveField), Math.multiplyExact(shape[0], receptiveField));
+        } catch (ArithmeticException overflow) {
+            throw new IllegalArgumentException("shape " + Arrays.toString(shape)
+                    + " gives a fan above 2^63 - 1 (channels times kernel positions)");
+        }
     }
 
     private static void requireRank(String name, long[] shape, int min, int max) {

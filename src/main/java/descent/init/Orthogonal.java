@@ -44,6 +44,8 @@ public final class Orthogonal implements Initializer {
         Args.init(w, fanIn, fanOut, rng);
         if (w.rank() < 2) throw new IllegalArgumentException("w must have at least 2 dimensions, got shape "
                 + java.util.Arrays.toString(w.shape()));
+        if (w.isEmpty()) throw new IllegalArgumentException("w must have at least one element, got shape "
+                + java.util.Arrays.toString(w.shape()));
         int rows = (int) w.size(0);
         int cols = (int) (w.length() / rows);
         boolean wide = rows < cols;

@@ -11,8 +11,10 @@ import java.util.function.Consumer;
  *
  * <p>Text is sent in chunks: at a line end once {@value #MIN_GAP_MS} ms have passed since the last
  * chunk, by {@link #flushPending()} (which the kernel calls every few tens of milliseconds, so a
- * progress line without a newline shows up too) and when the cell ends. Outside a cell the text
- * goes to the original stream, i.e. the kernel's log.
+ * progress line without a newline shows up too) and when the cell ends. Text written after the
+ * cell ended (by a thread the cell started) goes on to the same cell's sink, as in ipykernel,
+ * until the next cell attaches its own; only before the first cell does text go to the original
+ * stream, i.e. the kernel's log.
  */
 final class CellStream extends OutputStream {
 
@@ -32,16 +34,14 @@ final class CellStream extends OutputStream {
         return new PrintStream(this, true, StandardCharsets.UTF_8);
     }
 
-    /** Sends text to {@code sink} until {@link #detach()}. */
+    /** Sends text to {@code sink} from now on, with what is still pending. */
     synchronized void attach(Consumer<String> sink) {
         target = sink;
-        pending.reset();
     }
 
-    /** Sends what is left and returns to the fallback stream. */
+    /** The cell has ended: sends what is left (and later text to the same sink). */
     synchronized void detach() {
         flushPending();
-        target = null;
     }
 
     @Override

@@ -5,8 +5,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
+import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
@@ -24,9 +30,13 @@ import jdk.jshell.VarSnippet;
  */
 final class Cells {
 
-    /** Imported in every session; the descent packages only if they are on the class path. */
+    /**
+     * Imported in every session (JShell's and IJava's defaults, then Descent's); the descent
+     * packages only if they are on the class path.
+     */
     static final List<String> IMPORTS = List.of(
-            "java.util.*", "java.util.stream.*",
+            "java.io.*", "java.math.*", "java.net.*", "java.nio.file.*", "java.util.*", "java.util.concurrent.*",
+            "java.util.function.*", "java.util.prefs.*", "java.util.regex.*", "java.util.stream.*",
             "descent.optim.*", "descent.schedule.*", "descent.init.*", "descent.surface.*",
             "descent.plot.*", "descent.nn.*", "descent.train.*", "descent.data.*", "descent.display.*",
             "org.nd4j.linalg.factory.Nd4j", "org.nd4j.linalg.api.ndarray.INDArray",
@@ -45,6 +55,13 @@ final class Cells {
     private final SourceCodeAnalysis analysis;
     private final IndexHold indexHold;
     private final Magics magics;
+    private final Settings settings = Settings.from(System.getenv());
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "cell-timeout");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile int running;
     /** Where each snippet came from: cell number and first line (0-based), for tracebacks. */
     private record Origin(int cell, int line) {
     }
@@ -54,7 +71,8 @@ final class Cells {
     Cells(Kernel kernel) {
         shell = JShell.builder()
                 .executionEngine(new InProcessExecution.Provider(engine), Map.of())
-                .compilerOptions("-proc:none")
+                .compilerOptions(Stream.concat(Stream.of("-proc:none"), settings.compilerOptions().stream())
+                        .toArray(String[]::new))
                 .fileManager(IndexedFileManager::new)
                 .build();
         analysis = shell.sourceCodeAnalysis();
@@ -68,6 +86,24 @@ final class Cells {
         for (String name : IMPORTS) {
             if (available(name)) {
                 shell.eval("import " + name + ";");
+            }
+        }
+        startup();
+    }
+
+    /** The kernelspec's class path and start-up scripts ({@link Settings}); failures go to the log. */
+    private void startup() {
+        List<String> code = new ArrayList<>();
+        settings.classPath().forEach(p -> code.add("%classpath \"" + p + "\""));
+        settings.startupScripts().forEach(p -> code.add("%load \"" + p + "\""));
+        if (settings.startupScript() != null) {
+            code.add(settings.startupScript());
+        }
+        for (String part : code) {
+            try {
+                magics.run(part, 0);
+            } catch (CellException e) {
+                Kernel.log("start-up: " + String.join("\n", e.traceback()));
             }
         }
     }
@@ -98,12 +134,33 @@ final class Cells {
 
     /** Runs a whole cell: magics first, then Java. */
     Result run(String cell, int count) throws CellException {
-        engine.takeStopped();
+        running = count;
+        long limit = settings.timeoutMillis();
+        ScheduledFuture<?> timeout = limit > 0 ? timer.schedule(engine::stop, limit, TimeUnit.MILLISECONDS) : null;
         try {
             return magics.run(cell, count);
+        } catch (CellException e) {
+            if (timeout != null && timeout.isDone() && e.name().equals("Interrupted")) {
+                String message = "the cell ran longer than the kernelspec's timeout (IJAVA_TIMEOUT) of " + limit
+                        + " ms and was stopped";
+                throw new CellException("TimeoutException", message, List.of("TimeoutException: " + message));
+            }
+            throw e;
         } finally {
+            if (timeout != null) {
+                timeout.cancel(false);
+            }
             indexHold.release();                    // after the first cell, see IndexHold
         }
+    }
+
+    /** Runs {@code code} (magics included) from within the running cell; its value, or null. */
+    Object eval(String code) throws CellException {
+        return magics.runLines(code, running, 0).value();
+    }
+
+    Magics magics() {
+        return magics;
     }
 
     /** Adds jars or class directories to the running session. */
@@ -133,6 +190,9 @@ final class Cells {
             String taken = rest.substring(0, rest.length() - remaining.length());
             int start = taken.indexOf(source.strip().replaceAll(";$", ""));
             int line = firstLine + lines(code, consumed + Math.max(start, 0));
+            if (CellGuard.stopRequested()) {
+                throw interrupted(count, line);
+            }
             result = runSnippet(source, count, line, code, firstLine, consumed);
             consumed += taken.length();
             rest = remaining;
@@ -154,9 +214,8 @@ final class Cells {
     private Result outcome(List<SnippetEvent> events, int count, int line, String code, int firstLine, int offset)
             throws CellException {
         Object value = engine.takeLastValue();
-        if (engine.takeStopped()) {
-            throw new CellException("Interrupted", "the cell was stopped by an interrupt request",
-                    List.of("Interrupted: the cell was stopped at In [" + count + "], near line " + (line + 1)));
+        if (CellGuard.stopRequested()) {
+            throw interrupted(count, line);
         }
         Result result = Result.NONE;
         for (SnippetEvent event : events) {
@@ -165,8 +224,8 @@ final class Cells {
             }
             Snippet snippet = event.snippet();
             origins.put(snippet.id(), new Origin(count, line));
-            if (event.status() == Snippet.Status.REJECTED) {
-                throw compileError(snippet, count, code, firstLine, offset);
+            if (!event.status().isDefined()) {
+                throw notDefined(snippet, event.status(), count, code, firstLine, offset);
             }
             if (event.exception() != null) {
                 throw runtimeError(event.exception());
@@ -179,6 +238,28 @@ final class Cells {
             }
         }
         return result;
+    }
+
+    private static CellException interrupted(int count, int line) {
+        return new CellException("Interrupted", "the cell was stopped by an interrupt request",
+                List.of("Interrupted: the cell was stopped at In [" + count + "], near line " + (line + 1)));
+    }
+
+    /**
+     * The error for a snippet JShell did not define: rejected, or kept as
+     * {@code RECOVERABLE_NOT_DEFINED}. The latter is dropped, so it cannot break later cells, and
+     * after a snippet too large for a class file javac starts afresh ({@link Compactor#renewCompiler}).
+     */
+    private CellException notDefined(Snippet snippet, Snippet.Status status, int count, String code, int firstLine,
+            int offset) {
+        CellException error = compileError(snippet, count, code, firstLine, offset);
+        if (status.isActive()) {
+            shell.drop(snippet);
+        }
+        if (error.getMessage().matches("code too large|too many constants")) {
+            compactor.renewCompiler();
+        }
+        return error;
     }
 
     /** Lets the compactor forget this eval's snippets that are done, and their origins. */
@@ -228,7 +309,10 @@ final class Cells {
             trace.add("    " + " ".repeat(at - lineStart) + "^" + "~".repeat(Math.max(0, end - at - 1)));
         }
         if (first == null) {
-            first = "the snippet was rejected: " + source.strip();
+            String unresolved = snippet instanceof DeclarationSnippet d
+                    ? shell.unresolvedDependencies(d).collect(Collectors.joining(", ")) : "";
+            first = "JShell could not define " + source.strip().lines().findFirst().orElse("")
+                    + (unresolved.isEmpty() ? "" : " (it uses something not yet declared: " + unresolved + ")");
             trace.add(first);
         }
         return new CellException("CompilationException", first, trace);
@@ -324,6 +408,10 @@ final class Cells {
                     return Kernel.IS_COMPLETE_YES;
                 case COMPLETE:
                 case COMPLETE_WITH_SEMI:
+                    if (analysis.sourceToSnippets(info.source()).stream()
+                            .anyMatch(s -> s.kind() == Snippet.Kind.ERRONEOUS)) {
+                        return Kernel.IS_COMPLETE_BAD;          // complete, but not Java: int = 7q;
+                    }
                     if (info.remaining().isBlank()) {
                         return Kernel.IS_COMPLETE_YES;
                     }

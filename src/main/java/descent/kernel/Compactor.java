@@ -136,11 +136,23 @@ final class Compactor {
         tracked.keySet().removeIf(name -> !live.contains(outer(name)));
         loader.forgetAllBut(name -> live.contains(outer(name)));
         if (++sweeps % RENEW_EVERY == 0) {
-            try {
-                renewCompiler.invoke(taskFactory);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("cannot renew javac's contexts", e);
-            }
+            renewCompiler();
+        }
+    }
+
+    /**
+     * Lets JShell start fresh javac contexts. Also needed after a snippet too large for a class
+     * file ("code too large"): javac's reused contexts then fail every later snippet with "too
+     * many constants".
+     */
+    void renewCompiler() {
+        if (!status.equals("on")) {
+            return;
+        }
+        try {
+            renewCompiler.invoke(taskFactory);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot renew javac's contexts", e);
         }
     }
 

@@ -2,7 +2,11 @@ package descent.kernel;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jdk.jshell.execution.DirectExecutionControl;
@@ -15,16 +19,24 @@ import jdk.jshell.spi.ExecutionEnv;
  * (a chart, a table, an array) that the kernel can render, not its {@code toString()}.
  *
  * <p>Each snippet runs on a fresh thread in a thread group of its own, as in JShell's
- * {@code LocalExecutionControl}; {@link #stop()} stops that group: the snippet and any thread it
- * started. The group is a daemon group, so it goes away with its last thread (JShell's groups
- * stay attached to their parent: a small leak per cell). {@code Thread.stop} works on Java 17;
- * later JDKs degrade it, see the package documentation.
+ * {@code LocalExecutionControl}. The group is a daemon group, so it goes away with its last
+ * thread (JShell's groups stay attached to their parent: a small leak per cell). {@link #stop()}
+ * interrupts the group's threads, the snippet and any thread it started; the stop checks that
+ * {@link CellGuard} puts into cell code end them at their next loop turn or call.
  */
 final class InProcessExecution extends DirectExecutionControl {
 
+    /** How long a stopped snippet may go on in code without stop checks before Thread.stop, where it works. */
+    private static final long GRACE_MS = 500;
+
+    private static final ScheduledExecutorService STOPPER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "cell-stopper");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final SnippetLoader loader;
     private volatile ThreadGroup running;
-    private volatile boolean stopped;
     private Object lastValue;
 
     InProcessExecution(SnippetLoader loader) {
@@ -39,16 +51,11 @@ final class InProcessExecution extends DirectExecutionControl {
         return value;
     }
 
-    /** True if the last {@link #stop()} hit a running snippet; reading it clears it. */
-    boolean takeStopped() {
-        boolean was = stopped;
-        stopped = false;
-        return was;
-    }
-
     @Override
-    @SuppressWarnings("removal")
     protected String invoke(Method doit) throws Exception {
+        if (CellGuard.stopRequested()) {
+            throw new StoppedException();
+        }
         AtomicReference<Object> result = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         ThreadGroup group = new ThreadGroup("cell");
@@ -63,17 +70,18 @@ final class InProcessExecution extends DirectExecutionControl {
             }
         }, "cell");
         thread.setContextClassLoader(loader.classLoader());
+        ThreadGroup outer = running;                // a cell's eval(...) runs snippets inside it
         running = group;
         try {
             thread.start();
             thread.join();
         } finally {
-            running = null;
+            running = outer;
         }
-        Throwable thrown = failure.get();
-        if (thrown instanceof ThreadDeath && stopped) {
+        if (CellGuard.stopRequested()) {
             throw new StoppedException();
         }
+        Throwable thrown = failure.get();
         if (thrown != null) {
             throw new InvocationTargetException(thrown);
         }
@@ -81,13 +89,37 @@ final class InProcessExecution extends DirectExecutionControl {
         return valueString(lastValue);
     }
 
+    /**
+     * Interrupts the running snippet's threads. Code without stop checks (a library's loop) that
+     * still runs {@value #GRACE_MS} ms later is stopped with {@code Thread.stop} on Java 17 to 19,
+     * except while it initializes a class (stopped there, the class would stay unusable for the
+     * session, e.g. ND4J on its first use); on Java 20 and later it runs to its next stop check.
+     */
     @Override
-    @SuppressWarnings({"deprecation", "removal"})
     public void stop() {
         ThreadGroup group = running;
         if (group != null) {
-            stopped = true;
-            group.stop();
+            group.interrupt();
+            STOPPER.schedule(() -> forceStop(group), GRACE_MS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @SuppressWarnings({"deprecation", "removal"})
+    private void forceStop(ThreadGroup group) {
+        if (running != group) {
+            return;
+        }
+        Thread[] threads = new Thread[group.activeCount() + 8];
+        for (Thread thread : Arrays.copyOf(threads, group.enumerate(threads))) {
+            if (Arrays.stream(thread.getStackTrace()).anyMatch(f -> f.getMethodName().equals("<clinit>"))) {
+                STOPPER.schedule(() -> forceStop(group), 100, TimeUnit.MILLISECONDS);
+                return;
+            }
+            try {
+                thread.stop();
+            } catch (UnsupportedOperationException e) {
+                return;                                     // Java 20+: only the stop checks remain
+            }
         }
     }
 

@@ -21,7 +21,9 @@ import javax.tools.StandardJavaFileManager;
  * such option by dropping its index of the class path's directories. JShell runs four or five
  * tasks per cell, so each cell re-indexed every directory of every jar (measured: a third of a
  * trivial cell's time with the toolkit's 60 jars). This manager passes the option on only when
- * its value changes; every other option, {@code --class-path} among them, goes through as it is.
+ * its value changes; every other option goes through as it is, but for the class path JShell
+ * sets when a cell adds jars (the kernel's class path, then the added jars): the added jars go
+ * first, so cells compile against the same classes they run with ({@link UserJars}).
  */
 final class IndexedFileManager extends ForwardingJavaFileManager<StandardJavaFileManager>
         implements StandardJavaFileManager {
@@ -35,6 +37,13 @@ final class IndexedFileManager extends ForwardingJavaFileManager<StandardJavaFil
 
     @Override
     public boolean handleOption(String option, Iterator<String> remaining) {
+        if (option.equals("-classpath") && remaining.hasNext()) {
+            String kernel = System.getProperty("java.class.path");
+            String path = remaining.next();
+            String reordered = path.startsWith(kernel + File.pathSeparator)
+                    ? path.substring(kernel.length() + 1) + File.pathSeparator + kernel : path;
+            return super.handleOption(option, List.of(reordered).iterator());
+        }
         if (!option.equals(MULTI_RELEASE) || !remaining.hasNext()) {
             return super.handleOption(option, remaining);
         }

@@ -47,9 +47,15 @@ public final class Install {
     static final List<String> JVM_OPTIONS = List.of(
             "-XX:+UseSerialGC",
             "-Xss4m",
-            "-Djava.security.manager=allow",
             "-Djava.awt.headless=true",
-            "--add-opens=jdk.jshell/jdk.jshell=ALL-UNNAMED");    // for Compactor
+            "--add-opens=jdk.jshell/jdk.jshell=ALL-UNNAMED",     // for Compactor
+            "--enable-native-access=ALL-UNNAMED");               // ND4J's native code, without warnings
+
+    /**
+     * Options for Java 23 and later only (Java 17 refuses them): JavaCPP, under ND4J, reads arrays
+     * through sun.misc.Unsafe, of which Java 24+ warns in the user's terminal at its first use.
+     */
+    static final List<String> JVM_OPTIONS_23 = List.of("--sun-misc-unsafe-memory-access=allow");
 
     private Install() {
     }
@@ -82,6 +88,9 @@ public final class Install {
         List<String> java = new ArrayList<>();
         java.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         java.addAll(JVM_OPTIONS);
+        if (Runtime.version().feature() >= 23) {
+            java.addAll(JVM_OPTIONS_23);
+        }
         List<String> argv = new ArrayList<>(java);
         argv.addAll(sharedArchive(spec, java, entries));
         argv.add("-cp");

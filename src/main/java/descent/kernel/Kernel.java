@@ -4,6 +4,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,7 +31,9 @@ import org.dflib.jjava.jupyter.kernel.magic.MagicParser;
 import org.dflib.jjava.jupyter.kernel.magic.MagicTranspiler;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
 import org.dflib.jjava.jupyter.kernel.util.StringStyler;
+import org.dflib.jjava.jupyter.messages.KernelTimestamp;
 import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.publish.PublishClearOutput;
 import org.dflib.jjava.jupyter.messages.publish.PublishDisplayData;
 import org.dflib.jjava.jupyter.messages.publish.PublishError;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteInput;
@@ -37,7 +42,13 @@ import org.dflib.jjava.jupyter.messages.publish.PublishStream;
 import org.dflib.jjava.jupyter.messages.publish.PublishUpdateDisplayData;
 import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
 import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
+import org.dflib.jjava.jupyter.messages.reply.HistoryReply;
+import org.dflib.jjava.jupyter.messages.reply.InterruptReply;
+import org.dflib.jjava.jupyter.messages.reply.KernelInfoReply;
 import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
+import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
+import org.dflib.jjava.jupyter.messages.request.InterruptRequest;
+import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 
 import descent.display.Display;
 import jdk.jshell.SourceCodeAnalysis;
@@ -62,6 +73,10 @@ public final class Kernel extends BaseKernel implements Display.Sink {
     private final CompletableFuture<Cells> cells;
     private final Map<String, Boolean> displayIds = new ConcurrentHashMap<>();
     private volatile ShellReplyEnvironment env;
+    /** When the client sent its last interrupt request; a cell requested before it is stopped. */
+    private volatile Instant lastInterruptSent = Instant.MIN;
+    /** When the client sent the cell that runs now (or ran last). */
+    private volatile Instant runningCellSent;
 
     private Kernel() {
         super("Descent", "1.0", new LanguageInfo.Builder("java")
@@ -100,7 +115,6 @@ public final class Kernel extends BaseKernel implements Display.Sink {
                     + " message authentication (any local process could run code as you)");
             System.exit(2);
         }
-        ExitGuard.install();
         exitWithParent();
         Kernel kernel = new Kernel();
         SecureConnection connection = new SecureConnection(props);
@@ -109,7 +123,7 @@ public final class Kernel extends BaseKernel implements Display.Sink {
         kernel.onStartup();
         Display.install(kernel);
         connection.waitUntilClose();
-        ExitGuard.exit(0);
+        System.exit(0);
     }
 
     /** Ends the kernel when the Jupyter process that started it (JPY_PARENT_PID) is gone. */
@@ -118,7 +132,7 @@ public final class Kernel extends BaseKernel implements Display.Sink {
         if (parent != null && parent.matches("\\d+")) {
             ProcessHandle.of(Long.parseLong(parent)).ifPresent(p -> p.onExit().thenRun(() -> {
                 log("the Jupyter process " + parent + " ended; exiting");
-                ExitGuard.exit(0);
+                System.exit(0);
             }));
         }
     }
@@ -134,6 +148,12 @@ public final class Kernel extends BaseKernel implements Display.Sink {
 
     @Override
     protected synchronized void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
+        CellGuard.cellStarts();
+        Instant sent = sentAt(message);
+        runningCellSent = sent;
+        if (sent != null && !sent.isAfter(lastInterruptSent)) {
+            CellGuard.requestStop();                    // interrupted before it reached this thread
+        }
         ExecuteRequest request = message.getContent();
         int count = executionCount.getAndIncrement();
         env.setBusyDeferIdle();
@@ -145,7 +165,7 @@ public final class Kernel extends BaseKernel implements Display.Sink {
             Cells.Result result = cells().run(request.getCode(), count);
             stopOutput();
             if (result.hasValue() && !isDisplayId(result.value())) {
-                env.publish(new PublishExecuteResult(count, displayData(result.value(), null)));
+                env.publish(new PublishExecuteResult(count, displayData(result.value(), List.of())));
             }
             env.defer().reply(new ExecuteReply(count, Map.of()));
         } catch (CellException e) {
@@ -155,6 +175,40 @@ public final class Kernel extends BaseKernel implements Display.Sink {
             stopOutput();
             reportError(env, count, e.getClass().getName(), String.valueOf(e.getMessage()),
                     List.of(e.getClass().getName() + ": " + e.getMessage()));
+        } finally {
+            CellGuard.cellEnds();
+        }
+    }
+
+    /** jjava's reply with the "status" field that the protocol asks of every reply. */
+    @Override
+    protected void handleKernelInfoRequest(ShellReplyEnvironment env, Message<KernelInfoRequest> message) {
+        env.setBusyDeferIdle();
+        env.reply(new KernelInfo(getLanguageInfo(), getBanner()));
+    }
+
+    private static final class KernelInfo extends KernelInfoReply {
+        @SuppressWarnings("unused")                      // read by Gson, which writes the reply
+        private final String status = "ok";
+
+        KernelInfo(LanguageInfo language, String banner) {
+            super("5.3", "Descent", "1.0", language, banner, List.of());
+        }
+    }
+
+    /** An empty history: cells are not recorded (the notebook holds them). */
+    @Override
+    protected void handleHistoryRequest(ShellReplyEnvironment env, Message<HistoryRequest> message) {
+        env.setBusyDeferIdle();
+        env.reply(new EmptyHistory());
+    }
+
+    private static final class EmptyHistory extends HistoryReply {
+        @SuppressWarnings("unused")                      // read by Gson, which writes the reply
+        private final String status = "ok";
+
+        EmptyHistory() {
+            super(List.of());
         }
     }
 
@@ -173,32 +227,38 @@ public final class Kernel extends BaseKernel implements Display.Sink {
         env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), reply);
     }
 
-    /** Jupyter display data for a value; {@code format} asks charts for "png" or "svg". */
-    static DisplayData displayData(Object value, String format) {
+    /** Jupyter display data for a value, as the MIME types asked for (all it has when none). */
+    static DisplayData displayData(Object value, List<String> mimeTypes) {
+        if (value instanceof DisplayData rendered) {            // made by render(...) in a cell
+            return new DisplayData(rendered);
+        }
         DisplayData data = new DisplayData();
-        Renderers.render(value, format).forEach(data::putData);
+        Renderers.renderAs(value, mimeTypes).forEach(data::putData);
         return data;
     }
 
     /**
-     * Refused: jjava's {@code eval(...)} helper would run JShell from inside a running cell, and
-     * JShell cannot evaluate while it is evaluating. Cells run through {@link #handleExecuteRequest}.
+     * Runs {@code code} (magics included) inside the running cell, as IJava's {@code eval}; its
+     * value or null. A failure is thrown as an {@link IllegalStateException} with its name and message.
      */
     @Override
     public Object evalRaw(String code) {
-        throw new UnsupportedOperationException("a cell cannot evaluate code through the kernel;"
-                + " write the code in the cell itself");
+        try {
+            return cells().eval(code);
+        } catch (CellException e) {
+            throw new IllegalStateException(e.name() + ": " + e.getMessage());
+        }
     }
 
     @Override
     public String display(Object value) {
-        return display(value, null);
+        return display(value, List.of());
     }
 
-    /** Shows {@code value} below the running cell; returns its display id. */
-    String display(Object value, String format) {
+    /** Shows {@code value} below the running cell as {@code mimeTypes} (all when empty); returns its display id. */
+    String display(Object value, List<String> mimeTypes) {
         String id = UUID.randomUUID().toString();
-        DisplayData data = displayData(value, format);
+        DisplayData data = displayData(value, mimeTypes);
         data.setDisplayId(id);
         ShellReplyEnvironment current = env;
         if (current == null) {
@@ -210,6 +270,18 @@ public final class Kernel extends BaseKernel implements Display.Sink {
         return id;
     }
 
+    /** Clears the running cell's output so far. */
+    void clearOutput() {
+        ShellReplyEnvironment current = env;
+        if (current != null) {
+            System.out.flush();
+            System.err.flush();
+            out.flushPending();
+            err.flushPending();
+            current.publish(PublishClearOutput.NOW);
+        }
+    }
+
     /** True for an id just returned by display(...), which a cell ending in display(x) should not show. */
     private boolean isDisplayId(Object value) {
         return value instanceof String s && displayIds.containsKey(s);
@@ -217,15 +289,15 @@ public final class Kernel extends BaseKernel implements Display.Sink {
 
     @Override
     public void update(String id, Object value) {
-        updateDisplay(id, value, null);
+        updateDisplay(id, value, List.of());
     }
 
-    /** Replaces what was shown under {@code id}. */
-    void updateDisplay(String id, Object value, String format) {
+    /** Replaces what was shown under {@code id}, as {@code mimeTypes} (all when empty). */
+    void updateDisplay(String id, Object value, List<String> mimeTypes) {
         if (id == null || !displayIds.containsKey(id)) {
             throw new IllegalArgumentException("id must be a display id returned by display(...), got " + id);
         }
-        DisplayData data = displayData(value, format);
+        DisplayData data = displayData(value, mimeTypes);
         data.setDisplayId(id);
         ShellReplyEnvironment current = env;
         if (current != null) {
@@ -253,9 +325,39 @@ public final class Kernel extends BaseKernel implements Display.Sink {
         return cells().isComplete(code);
     }
 
+    /**
+     * Stops the running cell unless it was requested after the interrupt (which then came late,
+     * meant for a cell already done), and records when the interrupt was sent: the client may have
+     * sent the cell it means a moment earlier, and that cell may not have started yet.
+     */
+    @Override
+    protected void handleInterruptRequest(ShellReplyEnvironment env, Message<InterruptRequest> message) {
+        Instant sent = sentAt(message);
+        lastInterruptSent = sent == null ? lastInterruptSent : sent;
+        env.setBusyDeferIdle();
+        env.defer().reply(new InterruptReply());
+        Instant cell = runningCellSent;
+        if (sent == null || cell == null || !sent.isBefore(cell)) {
+            interrupt();                                // not when it was meant for an earlier cell
+        }
+    }
+
+    /** The time in the message's header (the client's clock), or null when it has none with a zone. */
+    private static Instant sentAt(Message<?> message) {
+        KernelTimestamp sent = message.getHeader().getTimestamp();
+        try {
+            return sent == null ? null : OffsetDateTime.parse(sent.getDateString()).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** Stops the running cell, if any: see {@link CellGuard} and {@link InProcessExecution#stop()}. */
     @Override
     public void interrupt() {
-        cells().stop();
+        if (CellGuard.requestStop()) {
+            cells().stop();
+        }
     }
 
     @Override

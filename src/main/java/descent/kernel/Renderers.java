@@ -23,15 +23,23 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 import descent.display.Gif;
 import descent.display.Html;
+import descent.display.Interactive;
 import tech.tablesaw.api.Table;
 
 /**
  * How a value becomes notebook output: a map from MIME type to data (text, or base64 for images).
  *
  * <p>Built in: XChart charts (PNG, or SVG on request), images (PNG), {@link Gif}, {@link Html},
+ * {@link Interactive} (its HTML and, in the same output, its PNG),
  * Tablesaw tables (an HTML table, long ones shortened, plus text), ND4J arrays (text with shape
  * and data type). Anything else shows as {@code String.valueOf(value)}. More types can be added
  * with {@link #register}; the most recently registered matching type wins.
+ *
+ * <p>A cell may ask for MIME types, as in IJava: {@code display(x, "text/html")}. A value is
+ * shown as each type asked for that its renderer makes; a chart also as {@code image/png} or
+ * {@code image/svg+xml}, whichever is asked; a string as any type (it is taken to be that
+ * content). Anything else, or a string that is not a MIME type, is an error. Charts' default
+ * format has its own setting, {@link #chartFormat}.
  */
 public final class Renderers {
 
@@ -54,6 +62,8 @@ public final class Renderers {
         add(RenderedImage.class, (v, f) -> image("image/png", png(v), v.toString()));
         add(Gif.class, (v, f) -> image("image/gif", v.bytes(), v.toString()));
         add(Html.class, (v, f) -> data("text/html", v.html(), v.text()));
+        add(Interactive.class, (v, f) -> Map.of("text/html", v.html(),
+                "image/png", Base64.getEncoder().encodeToString(v.png()), "text/plain", v.text()));
         add(Chart.class, Renderers::chart);
         add(Table.class, (v, f) -> data("text/html", tableHtml(v), v.print(TABLE_ROWS)));
         add(INDArray.class, (v, f) -> text(arrayText(v)));
@@ -97,6 +107,42 @@ public final class Renderers {
         }
         Map<String, Object> out = new LinkedHashMap<>(renderer.render(value, format));
         out.putIfAbsent("text/plain", String.valueOf(value));
+        return out;
+    }
+
+    /** A MIME type: type/subtype, e.g. "text/html" or "image/svg+xml". */
+    private static final java.util.regex.Pattern MIME_TYPE = java.util.regex.Pattern.compile("[\\w.+-]+/[\\w.+-]+");
+
+    /**
+     * The output for {@code value} as exactly the MIME types asked for ({@code mimeTypes}; all it
+     * has when empty). Throws, naming the type, for one that is not a MIME type or that
+     * {@code value} cannot be shown as.
+     */
+    static Map<String, Object> renderAs(Object value, List<String> mimeTypes) {
+        for (String mime : mimeTypes) {
+            if (mime == null || !MIME_TYPE.matcher(mime).matches()) {
+                throw new IllegalArgumentException("mimeTypes: " + (mime == null ? null : "\"" + mime + "\"")
+                        + " is not a MIME type (type/subtype, e.g. \"text/html\", \"image/svg+xml\");"
+                        + " a chart's default format is set by Renderers.chartFormat(\"svg\")");
+            }
+        }
+        Map<String, Object> all = render(value, null);
+        if (mimeTypes.isEmpty()) {
+            return all;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String mime : mimeTypes) {
+            if (all.containsKey(mime)) {
+                out.put(mime, all.get(mime));
+            } else if (value instanceof Chart<?, ?> chart && (mime.equals("image/png") || mime.equals("image/svg+xml"))) {
+                out.put(mime, chart(chart, mime.equals("image/png") ? "png" : "svg").get(mime));
+            } else if (value instanceof CharSequence text) {
+                out.put(mime, text.toString());
+            } else {
+                throw new IllegalArgumentException("mimeTypes: a " + (value == null ? "null" : value.getClass().getName())
+                        + " cannot be shown as " + mime + "; it can be shown as " + all.keySet());
+            }
+        }
         return out;
     }
 

@@ -15,10 +15,12 @@ import jdk.jshell.spi.ExecutionControl.ClassInstallException;
 import jdk.jshell.spi.ExecutionControl.InternalException;
 
 /**
- * Loads the classes JShell compiles from cells, and the jars added with {@code %classpath}.
+ * Loads the classes JShell compiles from cells, and the jars added with {@code %classpath}: for
+ * every class but those shared with the kernel, a user's jar comes first ({@link UserJars}).
  *
- * <p>All snippet classes share one class loader, as in JShell's own: they live in one package
- * and may use each other's package-private members, which needs one runtime package. Unlike
+ * <p>Each class is rewritten by {@link CellGuard} before it is defined. All snippet classes
+ * share one class loader, as in JShell's own: they live in one package and may use each other's
+ * package-private members, which needs one runtime package. Unlike
  * JShell's loader this one keeps no class file after defining its class, and it can
  * {@linkplain #forgetAllBut forget} the classes of a snippet that can never run again, so a long
  * session does not hold every cell's bytecode (see {@link Compactor}).
@@ -38,7 +40,7 @@ final class SnippetLoader implements LoaderDelegate {
         boolean[] loaded = new boolean[batch.length];
         try {
             for (ClassBytecodes bytecodes : batch) {
-                loader.declare(bytecodes.name(), bytecodes.bytecodes());
+                loader.declare(bytecodes.name(), CellGuard.rewrite(bytecodes.bytecodes()));
             }
             for (int i = 0; i < batch.length; i++) {
                 Class<?> type = loader.loadClass(batch[i].name());
@@ -81,7 +83,7 @@ final class SnippetLoader implements LoaderDelegate {
         classes.keySet().removeIf(keep.negate());
     }
 
-    /** Defines declared snippet classes (dropping their bytes), else asks its parent, then the added jars. */
+    /** Defines declared snippet classes (dropping their bytes); else the added jars first, except for shared classes. */
     private static final class Loader extends URLClassLoader {
         private final Map<String, byte[]> declared = new HashMap<>();
 
@@ -100,7 +102,30 @@ final class SnippetLoader implements LoaderDelegate {
             synchronized (this) {
                 bytecodes = declared.remove(name);
             }
-            return bytecodes == null ? super.loadClass(name, resolve) : defineClass(name, bytecodes, 0, bytecodes.length);
+            if (bytecodes != null) {
+                return defineClass(name, bytecodes, 0, bytecodes.length);
+            }
+            if (UserJars.shared(name)) {
+                return super.loadClass(name, resolve);
+            }
+            synchronized (getClassLoadingLock(name)) {
+                Class<?> type = findLoadedClass(name);
+                if (type == null) {
+                    try {
+                        type = findClass(name);
+                    } catch (ClassNotFoundException notInUserJars) {
+                        return super.loadClass(name, resolve);
+                    }
+                }
+                return type;
+            }
+        }
+
+        /** Resources too come from the added jars first, so a user's library finds its own files. */
+        @Override
+        public URL getResource(String name) {
+            URL own = findResource(name);
+            return own != null ? own : super.getResource(name);
         }
 
         @Override

@@ -50,8 +50,9 @@ public final class Dense implements Layer {
 
     @Override
     public INDArray forward(INDArray x, boolean training) {
-        if (x.columns() != in) {
-            throw new IllegalArgumentException("x must have " + in + " columns, got "
+        requireBound();
+        if (x.rank() != 2 || x.columns() != in || x.rows() < 1) {
+            throw new IllegalArgumentException("x must be (batch >= 1, " + in + "), got "
                     + java.util.Arrays.toString(x.shape()));
         }
         this.x = x.stride(1) == 1 || x.columns() == 1 ? x : x.dup('c');   // BLAS reads rows
@@ -63,12 +64,16 @@ public final class Dense implements Layer {
             System.arraycopy(bRow, 0, yRows, r * out, out);            // y ← b (every row)
         }
         Heap.write(yRows, y);
-        xW.multiply(x, w, y, 1);                                       // y ← x·W + y
+        xW.multiply(this.x, w, y, 1);                                       // y ← x·W + y
         return y;
     }
 
     @Override
     public INDArray backward(INDArray dy) {
+        requireBound();
+        if (x == null) {
+            throw new IllegalStateException(this + ": backward needs a forward first");
+        }
         int n = (int) dy.rows();
         xTdy.multiply(x, dy, dw, 0);                                   // ∂L/∂W = xᵀ·∂L/∂y
         dyRows = Heap.read(dy, dyRows);
@@ -113,6 +118,7 @@ public final class Dense implements Layer {
 
     @Override
     public void init(Random rng) {
+        requireBound();
         Objects.requireNonNull(init, "the initializer (set by the network or the constructor)");
         Fans fans = Fans.dense(in, out);                               // fanIn = in, fanOut = out
         init.init(w, fans.fanIn(), fans.fanOut(), rng);
@@ -150,6 +156,13 @@ public final class Dense implements Layer {
     /** The initializer of W, or {@code null} until the network picks the default. */
     public Initializer initializer() {
         return init;
+    }
+
+    private void requireBound() {
+        if (w == null) {
+            throw new IllegalStateException(this + " has no weights yet: a layer gets them from its network,"
+                    + " e.g. Network.of(new Dense(" + in + ", " + out + "), ...).build()");
+        }
     }
 
     void defaultInitializer(Initializer byActivation) {

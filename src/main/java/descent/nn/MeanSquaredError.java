@@ -31,6 +31,10 @@ public final class MeanSquaredError implements Loss {
         double total = 0;
         int m = n * k;
         for (int i = 0; i < m; i++) {
+            if (!Double.isFinite(ys[i])) {
+                throw new IllegalArgumentException("y must be finite, got " + ys[i] + " at row " + i / k
+                        + ", column " + i % k);
+            }
             double e = ps[i] - ys[i];
             total += e * e;                                            // Σ (ŷ − y)²
             ps[i] = 2 * e / m;                                         // ∂L/∂ŷ, kept for backward

@@ -30,10 +30,6 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  */
 public final class Network {
 
-    static {
-        Cores.count();   // the first use of Cores sets ND4J's own thread pools to one thread
-    }
-
     private final List<Layer> layers;
     private final Loss loss;
     private final INDArray theta;
@@ -46,6 +42,7 @@ public final class Network {
         this.loss = loss;
         this.seed = seed;
         this.inputs = inputs;
+        Cores.oneThreadInNd4j();                        // Descent splits the work itself (see Cores)
         long n = 0;
         for (Layer layer : layers) {
             n += layer.parameterCount();
@@ -118,8 +115,10 @@ public final class Network {
     /** Loss and accuracy in eval mode over all rows of (x, y), in chunks of 1,000 rows. */
     public Evaluation evaluate(INDArray x, INDArray y) {
         requireInput(x);
-        if (y.rows() != x.rows()) {
-            throw new IllegalArgumentException("y must have " + x.rows() + " rows, got " + y.rows());
+        Objects.requireNonNull(y, "y");
+        if (y.rank() != 2 || y.rows() != x.rows()) {
+            throw new IllegalArgumentException("y must have " + x.rows() + " rows like x, got "
+                    + Arrays.toString(y.shape()));
         }
         long n = x.rows();
         double total = 0;
@@ -193,6 +192,15 @@ public final class Network {
         return inputs;
     }
 
+    /** The width of the output: the number of classes for a classifier. */
+    public int outputSize() {
+        int width = inputs;
+        for (Layer layer : layers) {
+            width = layer.outputSize(width);
+        }
+        return width;
+    }
+
     public long seed() {
         return seed;
     }
@@ -213,8 +221,9 @@ public final class Network {
     }
 
     private void requireInput(INDArray x) {
-        if (x.rank() != 2 || x.columns() != inputs) {
-            throw new IllegalArgumentException("x must be (batch, " + inputs + "), got "
+        Objects.requireNonNull(x, "x");
+        if (x.rank() != 2 || x.columns() != inputs || x.rows() < 1) {
+            throw new IllegalArgumentException("x must be (batch >= 1, " + inputs + "), got "
                     + Arrays.toString(x.shape()));
         }
         if (x.dataType() != theta.dataType()) {

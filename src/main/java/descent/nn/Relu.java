@@ -1,11 +1,14 @@
 package descent.nn;
 
-/** ReLU: f(z) = max(0, z), f′(z) = 1 if z > 0 else 0 (a unit stuck below 0 is "dead"). */
+/**
+ * ReLU: f(z) = max(0, z), f′(z) = 1 if z > 0 else 0 (a unit stuck below 0 is "dead").
+ * A NaN input gives NaN, as IEEE 754 and PyTorch do: a diverged network must not look healthy.
+ */
 public final class Relu extends Activation {
 
     @Override
     protected double f(double z) {
-        return z > 0 ? z : 0;
+        return Math.max(0, z);                                        // NaN stays NaN
     }
 
     @Override

@@ -10,6 +10,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * </pre>
  * Subtracting the row's largest logit before exponentiating keeps every e^(…) ≤ 1, so no overflow;
  * fusing the two avoids log(0). For one-hot y the gradient is the familiar (p − y)/n.
+ *
+ * <p>Each row of y must be a distribution over the classes (entries ≥ 0 summing to 1: one-hot,
+ * or smoothed labels); anything else — a class index 5.0 where a one-hot row belongs, −1, NaN —
+ * is refused, as it would give a meaningless loss (even a negative one).
  */
 public final class SoftmaxCrossEntropy implements Loss {
 
@@ -42,6 +46,12 @@ public final class SoftmaxCrossEntropy implements Loss {
             for (int j = 0; j < k; j++) {
                 total += ys[o + j] * (logSumExp - zs[o + j]);          // −Σ y log p
                 mass += ys[o + j];
+                if (!(ys[o + j] >= 0)) {
+                    throw notADistribution(y, r);
+                }
+            }
+            if (!(Math.abs(mass - 1) <= 1e-4)) {
+                throw notADistribution(y, r);
             }
             for (int j = 0; j < k; j++) {
                 double p = Math.exp(zs[o + j] - logSumExp);
@@ -50,6 +60,11 @@ public final class SoftmaxCrossEntropy implements Loss {
         }
         Heap.write(zs, dz);
         return total / n;
+    }
+
+    private static IllegalArgumentException notADistribution(INDArray y, int row) {
+        return new IllegalArgumentException("y must hold one distribution over the classes per row (one-hot for a"
+                + " class, entries >= 0 summing to 1), got row " + row + " = " + y.getRow(row));
     }
 
     @Override

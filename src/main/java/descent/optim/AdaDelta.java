@@ -1,7 +1,10 @@
 package descent.optim;
 
 import static java.lang.Math.fma;
+import static java.lang.Math.sqrt;
 
+import descent.optim.Walk.DoubleBlock;
+import descent.optim.Walk.FloatBlock;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -22,6 +25,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class AdaDelta extends ElementwiseOptimizer {
     private final double rho, eps;
+    private final State Eg2 = state(), Edelta2 = state();   // E[g²] and E[Δ²]
 
     /** AdaDelta with torch's defaults: η = 1, ρ = 0.9, ε = 1e-6. */
     public AdaDelta() {
@@ -34,42 +38,38 @@ public final class AdaDelta extends ElementwiseOptimizer {
      * @param eps ε &gt; 0
      */
     public AdaDelta(double lr, double rho, double eps) {
-        super(lr, "Eg2", "Edelta2");
+        super(lr);
         this.rho = Check.rate("rho", rho);
         this.eps = Check.positive("eps", eps);
     }
 
-    @Override
-    protected void update(double[] theta, double[] g, double[][] state, int n) {
-        double lr = this.lr, rho = this.rho, eps = this.eps;
-        double[] Eg2 = state[0], Edelta2 = state[1];
+    /** The rule on n parameters; {@code FloatRules.adaDelta} is this text in float. */
+    static void rule(double[] theta, double[] g, double[] Eg2, double[] Edelta2, int n, double lr, double rho, double eps) {
         for (int i = 0; i < n; i++) {
-            Eg2[i] = fma((1 - rho) * g[i], g[i], rho * Eg2[i]);
+            Eg2[i] = fma((1 - rho) * g[i], g[i], rho * Eg2[i]);                 // ρ·E[g²] + (1 − ρ)·g²
             double delta = sqrt((Edelta2[i] + eps) / (Eg2[i] + eps)) * g[i];   // RMS[Δ]/RMS[g]·g
-            Edelta2[i] = fma((1 - rho) * delta, delta, rho * Edelta2[i]);
-            theta[i] = fma(-lr, delta, theta[i]);
+            Edelta2[i] = fma((1 - rho) * delta, delta, rho * Edelta2[i]);     // ρ·E[Δ²] + (1 − ρ)·Δ²
+            theta[i] = fma(-lr, delta, theta[i]);                             // θ − η·Δ
         }
     }
 
     @Override
-    protected void update(float[] theta, float[] g, float[][] state, int n) {
-        float lr = (float) this.lr, rho = (float) this.rho, eps = (float) this.eps;
-        float[] Eg2 = state[0], Edelta2 = state[1];
-        for (int i = 0; i < n; i++) {
-            Eg2[i] = fma((1 - rho) * g[i], g[i], rho * Eg2[i]);
-            float delta = sqrt((Edelta2[i] + eps) / (Eg2[i] + eps)) * g[i];
-            Edelta2[i] = fma((1 - rho) * delta, delta, rho * Edelta2[i]);
-            theta[i] = fma(-lr, delta, theta[i]);
-        }
+    void update(DoubleBlock b) {
+        rule(b.theta, b.g, Eg2.in(b), Edelta2.in(b), b.n, lr, rho, eps);
+    }
+
+    @Override
+    void update(FloatBlock b) {
+        FloatRules.adaDelta(b.theta, b.g, Eg2.in(b), Edelta2.in(b), b.n, (float) lr, (float) rho, (float) eps);
     }
 
     /** A copy of E[g²] (torch's square_avg), or null before the first step. */
     public INDArray meanSquareGradient() {
-        return stateCopy("Eg2");
+        return copy(Eg2);
     }
 
     /** A copy of E[Δ²] (torch's acc_delta), or null before the first step. */
     public INDArray meanSquareDelta() {
-        return stateCopy("Edelta2");
+        return copy(Edelta2);
     }
 }

@@ -1,8 +1,12 @@
 package descent.optim;
 
 import static java.lang.Math.fma;
+import static java.lang.Math.sqrt;
 
+import descent.optim.Walk.DoubleBlock;
+import descent.optim.Walk.FloatBlock;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * AdaGrad: a per-coordinate rate that shrinks with the sum of all past squared gradients.
@@ -20,7 +24,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * "reset AdaGrad's sum" trick.
  */
 public final class AdaGrad extends ElementwiseOptimizer {
-    private final double lrDecay, initialAccumulator, eps;
+    private final double lrDecay, eps;
+    private final State G;   // the sum of squared gradients
     private double rate;
 
     /** AdaGrad with torch's defaults: no rate decay, G starting at 0, ε = 1e-10. */
@@ -35,45 +40,38 @@ public final class AdaGrad extends ElementwiseOptimizer {
      * @param eps                     ε &gt; 0, added to √G
      */
     public AdaGrad(double lr, double lrDecay, double initialAccumulatorValue, double eps) {
-        super(lr, "G");
+        super(lr);
         this.lrDecay = Check.atLeast("lrDecay", lrDecay, 0);
-        this.initialAccumulator = Check.atLeast("initialAccumulatorValue", initialAccumulatorValue, 0);
+        this.G = state(Check.atLeast("initialAccumulatorValue", initialAccumulatorValue, 0));
         this.eps = Check.positive("eps", eps);
     }
 
     @Override
-    protected double initialState(int k) {
-        return initialAccumulator;
-    }
-
-    @Override
-    protected void begin(long t) {
+    void begin(long t) {
         rate = lr / (1 + (t - 1) * lrDecay);
     }
 
-    @Override
-    protected void update(double[] theta, double[] g, double[][] state, int n) {
-        double rate = this.rate, eps = this.eps;
-        double[] G = state[0];
+    /** The rule on n parameters; {@code FloatRules.adaGrad} is this text in float. */
+    static void rule(double[] theta, double[] g, double[] G, int n, double rate, double eps) {
         for (int i = 0; i < n; i++) {
             G[i] = fma(g[i], g[i], G[i]);                          // G + g²
-            theta[i] -= rate * g[i] / (sqrt(G[i]) + eps);
+            theta[i] -= rate * g[i] / (sqrt(G[i]) + eps);          // θ − η_t·g/(√G + ε)
         }
     }
 
     @Override
-    protected void update(float[] theta, float[] g, float[][] state, int n) {
-        float rate = (float) this.rate, eps = (float) this.eps;
-        float[] G = state[0];
-        for (int i = 0; i < n; i++) {
-            G[i] = fma(g[i], g[i], G[i]);
-            theta[i] -= rate * g[i] / (sqrt(G[i]) + eps);
-        }
+    void update(DoubleBlock b) {
+        rule(b.theta, b.g, G.in(b), b.n, rate, eps);
+    }
+
+    @Override
+    void update(FloatBlock b) {
+        FloatRules.adaGrad(b.theta, b.g, G.in(b), b.n, (float) rate, (float) eps);
     }
 
     /** A copy of the sum of squared gradients G, or null before the first step. */
     public INDArray sumOfSquares() {
-        return stateCopy("G");
+        return copy(G);
     }
 
     /**
@@ -84,6 +82,6 @@ public final class AdaGrad extends ElementwiseOptimizer {
         INDArray G = sumOfSquares();
         if (G == null) return null;
         double next = lr / (1 + t * lrDecay);
-        return org.nd4j.linalg.ops.transforms.Transforms.sqrt(G, false).addi(eps).rdivi(next);
+        return Transforms.sqrt(G, false).addi(eps).rdivi(next);
     }
 }

@@ -5,6 +5,8 @@ import static java.lang.Math.fma;
 import static java.lang.Math.max;
 import static java.lang.Math.pow;
 
+import descent.optim.Walk.DoubleBlock;
+import descent.optim.Walk.FloatBlock;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -22,6 +24,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class AdaMax extends ElementwiseOptimizer {
     private final double beta1, beta2, eps;
+    private final State m = state(), u = state();   // the first moment and the infinity norm
     private double stepSize;
 
     /** AdaMax with torch's defaults: β1 = 0.9, β2 = 0.999, ε = 1e-8. */
@@ -36,46 +39,44 @@ public final class AdaMax extends ElementwiseOptimizer {
      * @param eps   ε &gt; 0, added to |g|
      */
     public AdaMax(double lr, double beta1, double beta2, double eps) {
-        super(lr, "m", "u");
+        super(lr);
         this.beta1 = Check.rate("beta1", beta1);
         this.beta2 = Check.rate("beta2", beta2);
         this.eps = Check.positive("eps", eps);
     }
 
     @Override
-    protected void begin(long t) {
+    void begin(long t) {
         stepSize = lr / (1 - pow(beta1, t));
     }
 
-    @Override
-    protected void update(double[] theta, double[] g, double[][] state, int n) {
-        double beta1 = this.beta1, beta2 = this.beta2, eps = this.eps, stepSize = this.stepSize;
-        double[] m = state[0], u = state[1];
+    /** The rule on n parameters; {@code FloatRules.adaMax} is this text in float. */
+    static void rule(double[] theta, double[] g, double[] m, double[] u, int n,
+                     double beta1, double beta2, double eps, double stepSize) {
         for (int i = 0; i < n; i++) {
-            m[i] = fma(1 - beta1, g[i], beta1 * m[i]);
-            u[i] = max(beta2 * u[i], abs(g[i]) + eps);
-            theta[i] -= stepSize * m[i] / u[i];
+            m[i] = fma(1 - beta1, g[i], beta1 * m[i]);                      // β1·m + (1 − β1)·g
+            u[i] = max(beta2 * u[i], abs(g[i]) + eps);                      // max(β2·u, |g| + ε)
+            theta[i] -= stepSize * m[i] / u[i];                             // θ − η/(1 − β1ᵗ)·m/u
         }
     }
 
     @Override
-    protected void update(float[] theta, float[] g, float[][] state, int n) {
-        float beta1 = (float) this.beta1, beta2 = (float) this.beta2, eps = (float) this.eps, stepSize = (float) this.stepSize;
-        float[] m = state[0], u = state[1];
-        for (int i = 0; i < n; i++) {
-            m[i] = fma(1 - beta1, g[i], beta1 * m[i]);
-            u[i] = max(beta2 * u[i], abs(g[i]) + eps);
-            theta[i] -= stepSize * m[i] / u[i];
-        }
+    void update(DoubleBlock b) {
+        rule(b.theta, b.g, m.in(b), u.in(b), b.n, beta1, beta2, eps, stepSize);
+    }
+
+    @Override
+    void update(FloatBlock b) {
+        FloatRules.adaMax(b.theta, b.g, m.in(b), u.in(b), b.n, (float) beta1, (float) beta2, (float) eps, (float) stepSize);
     }
 
     /** A copy of the first moment m, or null before the first step. */
     public INDArray m() {
-        return stateCopy("m");
+        return copy(m);
     }
 
     /** A copy of the infinity norm u (torch's exp_inf), or null before the first step. */
     public INDArray u() {
-        return stateCopy("u");
+        return copy(u);
     }
 }

@@ -2,7 +2,10 @@ package descent.optim;
 
 import static java.lang.Math.fma;
 import static java.lang.Math.pow;
+import static java.lang.Math.sqrt;
 
+import descent.optim.Walk.DoubleBlock;
+import descent.optim.Walk.FloatBlock;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -33,6 +36,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public class Adam extends ElementwiseOptimizer {
     final double beta1, beta2, eps;
+    final State m = state(), v = state();   // the first and second moments
     double stepSize, epsHat;   // α_t and ε̂ of the current step
 
     /** Adam with torch's defaults: β1 = 0.9, β2 = 0.999, ε = 1e-8. */
@@ -47,27 +51,22 @@ public class Adam extends ElementwiseOptimizer {
      * @param eps   ε &gt; 0, added to √v̂
      */
     public Adam(double lr, double beta1, double beta2, double eps) {
-        this(lr, beta1, beta2, eps, "m", "v");
-    }
-
-    Adam(double lr, double beta1, double beta2, double eps, String... stateNames) {
-        super(lr, stateNames);
+        super(lr);
         this.beta1 = Check.rate("beta1", beta1);
         this.beta2 = Check.rate("beta2", beta2);
         this.eps = Check.positive("eps", eps);
     }
 
     @Override
-    protected void begin(long t) {
+    void begin(long t) {
         double sqrtBias2 = sqrt(1 - pow(beta2, t));
         stepSize = lr * sqrtBias2 / (1 - pow(beta1, t));   // α_t = η·√(1 − β2ᵗ)/(1 − β1ᵗ)
         epsHat = eps * sqrtBias2;                           // ε̂ = ε·√(1 − β2ᵗ)
     }
 
-    @Override
-    protected void update(double[] theta, double[] g, double[][] state, int n) {
-        double beta1 = this.beta1, beta2 = this.beta2, stepSize = this.stepSize, epsHat = this.epsHat;
-        double[] m = state[0], v = state[1];
+    /** The rule on n parameters; {@code FloatRules.adam} is this text in float. */
+    static void rule(double[] theta, double[] g, double[] m, double[] v, int n,
+                     double beta1, double beta2, double stepSize, double epsHat) {
         for (int i = 0; i < n; i++) {
             m[i] = fma(1 - beta1, g[i], beta1 * m[i]);                      // β1·m + (1 − β1)·g
             v[i] = fma((1 - beta2) * g[i], g[i], beta2 * v[i]);             // β2·v + (1 − β2)·g²
@@ -76,25 +75,23 @@ public class Adam extends ElementwiseOptimizer {
     }
 
     @Override
-    protected void update(float[] theta, float[] g, float[][] state, int n) {
-        float beta1 = (float) this.beta1, beta2 = (float) this.beta2,
-                stepSize = (float) this.stepSize, epsHat = (float) this.epsHat;
-        float[] m = state[0], v = state[1];
-        for (int i = 0; i < n; i++) {
-            m[i] = fma(1 - beta1, g[i], beta1 * m[i]);
-            v[i] = fma((1 - beta2) * g[i], g[i], beta2 * v[i]);
-            theta[i] -= stepSize * m[i] / (sqrt(v[i]) + epsHat);
-        }
+    void update(DoubleBlock b) {
+        rule(b.theta, b.g, m.in(b), v.in(b), b.n, beta1, beta2, stepSize, epsHat);
+    }
+
+    @Override
+    void update(FloatBlock b) {
+        FloatRules.adam(b.theta, b.g, m.in(b), v.in(b), b.n, (float) beta1, (float) beta2, (float) stepSize, (float) epsHat);
     }
 
     /** A copy of the first moment m, or null before the first step. */
     public INDArray m() {
-        return stateCopy("m");
+        return copy(m);
     }
 
     /** A copy of the second moment v, or null before the first step. */
     public INDArray v() {
-        return stateCopy("v");
+        return copy(v);
     }
 
     /** m̂ = m / (1 − β1ᵗ), a new array, or null before the first step. */

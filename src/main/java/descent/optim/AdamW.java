@@ -1,6 +1,10 @@
 package descent.optim;
 
 import static java.lang.Math.fma;
+import static java.lang.Math.sqrt;
+
+import descent.optim.Walk.DoubleBlock;
+import descent.optim.Walk.FloatBlock;
 
 /**
  * AdamW: Adam with decoupled weight decay, θ shrunk by η·λ·θ outside the adaptive scaling.
@@ -35,30 +39,25 @@ public final class AdamW extends Adam {
         this.lambda = Check.atLeast("weightDecay", weightDecay, 0);
     }
 
-    @Override
-    protected void update(double[] theta, double[] g, double[][] state, int n) {
-        double beta1 = this.beta1, beta2 = this.beta2, stepSize = this.stepSize, epsHat = this.epsHat;
-        double decay = 1 - lr * lambda;
-        double[] m = state[0], v = state[1];
+    /** The rule on n parameters; {@code FloatRules.adamW} is this text in float. */
+    static void rule(double[] theta, double[] g, double[] m, double[] v, int n,
+                     double beta1, double beta2, double stepSize, double epsHat, double decay) {
         for (int i = 0; i < n; i++) {
             theta[i] *= decay;                                              // θ − η·λ·θ
-            m[i] = fma(1 - beta1, g[i], beta1 * m[i]);
-            v[i] = fma((1 - beta2) * g[i], g[i], beta2 * v[i]);
-            theta[i] -= stepSize * m[i] / (sqrt(v[i]) + epsHat);
+            m[i] = fma(1 - beta1, g[i], beta1 * m[i]);                      // β1·m + (1 − β1)·g
+            v[i] = fma((1 - beta2) * g[i], g[i], beta2 * v[i]);             // β2·v + (1 − β2)·g²
+            theta[i] -= stepSize * m[i] / (sqrt(v[i]) + epsHat);            // α_t·m / (√v + ε̂)
         }
     }
 
     @Override
-    protected void update(float[] theta, float[] g, float[][] state, int n) {
-        float beta1 = (float) this.beta1, beta2 = (float) this.beta2,
-                stepSize = (float) this.stepSize, epsHat = (float) this.epsHat;
-        float decay = (float) (1 - lr * lambda);
-        float[] m = state[0], v = state[1];
-        for (int i = 0; i < n; i++) {
-            theta[i] *= decay;
-            m[i] = fma(1 - beta1, g[i], beta1 * m[i]);
-            v[i] = fma((1 - beta2) * g[i], g[i], beta2 * v[i]);
-            theta[i] -= stepSize * m[i] / (sqrt(v[i]) + epsHat);
-        }
+    void update(DoubleBlock b) {
+        rule(b.theta, b.g, m.in(b), v.in(b), b.n, beta1, beta2, stepSize, epsHat, 1 - lr * lambda);
+    }
+
+    @Override
+    void update(FloatBlock b) {
+        FloatRules.adamW(b.theta, b.g, m.in(b), v.in(b), b.n,
+                (float) beta1, (float) beta2, (float) stepSize, (float) epsHat, (float) (1 - lr * lambda));
     }
 }

@@ -31,7 +31,7 @@ public final class AdamWithoutBiasCorrection extends Adam {
 
     /** No correction: Adam's α_t = η·√(1 − β2ᵗ)/(1 − β1ᵗ) becomes η, and ε̂ = ε·√(1 − β2ᵗ) becomes ε. */
     @Override
-    protected void begin(long t) {
+    void begin(long t) {
         stepSize = lr;
         epsHat = eps;
     }

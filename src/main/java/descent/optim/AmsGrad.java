@@ -2,7 +2,10 @@ package descent.optim;
 
 import static java.lang.Math.fma;
 import static java.lang.Math.max;
+import static java.lang.Math.sqrt;
 
+import descent.optim.Walk.DoubleBlock;
+import descent.optim.Walk.FloatBlock;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -22,6 +25,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * as in torch, dividing v_max by the same 1 − β2ᵗ as v̂ keeps the first steps ≈ η.)
  */
 public final class AmsGrad extends Adam {
+    private final State vMax = state();   // the running maximum of v
 
     /** AMSGrad with torch's defaults: β1 = 0.9, β2 = 0.999, ε = 1e-8. */
     public AmsGrad(double lr) {
@@ -30,36 +34,33 @@ public final class AmsGrad extends Adam {
 
     /** @see Adam#Adam(double, double, double, double) */
     public AmsGrad(double lr, double beta1, double beta2, double eps) {
-        super(lr, beta1, beta2, eps, "m", "v", "vMax");
+        super(lr, beta1, beta2, eps);
     }
 
-    @Override
-    protected void update(double[] theta, double[] g, double[][] state, int n) {
-        double beta1 = this.beta1, beta2 = this.beta2, stepSize = this.stepSize, epsHat = this.epsHat;
-        double[] m = state[0], v = state[1], vMax = state[2];
+    /** The rule on n parameters; {@code FloatRules.amsGrad} is this text in float. */
+    static void rule(double[] theta, double[] g, double[] m, double[] v, double[] vMax, int n,
+                     double beta1, double beta2, double stepSize, double epsHat) {
         for (int i = 0; i < n; i++) {
-            m[i] = fma(1 - beta1, g[i], beta1 * m[i]);
-            v[i] = fma((1 - beta2) * g[i], g[i], beta2 * v[i]);
-            vMax[i] = max(vMax[i], v[i]);
-            theta[i] -= stepSize * m[i] / (sqrt(vMax[i]) + epsHat);
+            m[i] = fma(1 - beta1, g[i], beta1 * m[i]);                      // β1·m + (1 − β1)·g
+            v[i] = fma((1 - beta2) * g[i], g[i], beta2 * v[i]);             // β2·v + (1 − β2)·g²
+            vMax[i] = max(vMax[i], v[i]);                                   // max(v_max, v)
+            theta[i] -= stepSize * m[i] / (sqrt(vMax[i]) + epsHat);         // α_t·m / (√v_max + ε̂)
         }
     }
 
     @Override
-    protected void update(float[] theta, float[] g, float[][] state, int n) {
-        float beta1 = (float) this.beta1, beta2 = (float) this.beta2,
-                stepSize = (float) this.stepSize, epsHat = (float) this.epsHat;
-        float[] m = state[0], v = state[1], vMax = state[2];
-        for (int i = 0; i < n; i++) {
-            m[i] = fma(1 - beta1, g[i], beta1 * m[i]);
-            v[i] = fma((1 - beta2) * g[i], g[i], beta2 * v[i]);
-            vMax[i] = max(vMax[i], v[i]);
-            theta[i] -= stepSize * m[i] / (sqrt(vMax[i]) + epsHat);
-        }
+    void update(DoubleBlock b) {
+        rule(b.theta, b.g, m.in(b), v.in(b), vMax.in(b), b.n, beta1, beta2, stepSize, epsHat);
+    }
+
+    @Override
+    void update(FloatBlock b) {
+        FloatRules.amsGrad(b.theta, b.g, m.in(b), v.in(b), vMax.in(b), b.n,
+                (float) beta1, (float) beta2, (float) stepSize, (float) epsHat);
     }
 
     /** A copy of v_max, the running maximum of v, or null before the first step. */
     public INDArray vMax() {
-        return stateCopy("vMax");
+        return copy(vMax);
     }
 }

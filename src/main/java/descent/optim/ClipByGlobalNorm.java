@@ -1,5 +1,7 @@
 package descent.optim;
 
+import descent.optim.Walk.DoubleBlock;
+import descent.optim.Walk.FloatBlock;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -27,24 +29,29 @@ public final class ClipByGlobalNorm extends GradientTransform {
     }
 
     @Override
-    protected void begin(INDArray theta, INDArray grad) {
-        double norm = grad.norm2Number().doubleValue();
+    void begin(INDArray theta, INDArray grad) {
+        double norm = grad.norm2Number().doubleValue();   // g is finite (checked), but its norm may overflow
+        if (!Double.isFinite(norm)) {
+            throw new IllegalArgumentException("grad's norm must be finite, got " + norm + " (its squares overflow "
+                    + grad.dataType() + "); the step was refused before θ or the state changed");
+        }
         scale = Math.min(1, maxNorm / (norm + 1e-6));
     }
 
-    @Override
-    protected void transform(double[] theta, double[] g, int n) {
-        double scale = this.scale;
+    /** The rule on n coordinates; {@code FloatRules.clipByGlobalNorm} is this text in float. */
+    static void rule(double[] g, int n, double scale) {
         for (int i = 0; i < n; i++) {
-            g[i] *= scale;
+            g[i] *= scale;                                         // g·min(1, c/(‖g‖ + 10⁻⁶))
         }
     }
 
     @Override
-    protected void transform(float[] theta, float[] g, int n) {
-        float scale = (float) this.scale;
-        for (int i = 0; i < n; i++) {
-            g[i] *= scale;
-        }
+    void transform(DoubleBlock b) {
+        rule(b.g, b.n, scale);
+    }
+
+    @Override
+    void transform(FloatBlock b) {
+        FloatRules.clipByGlobalNorm(b.g, b.n, (float) scale);
     }
 }

@@ -1,5 +1,11 @@
 package descent.optim;
 
+import static java.lang.Math.max;
+import static java.lang.Math.min;
+
+import descent.optim.Walk.DoubleBlock;
+import descent.optim.Walk.FloatBlock;
+
 /**
  * Gradient clipping by value: every coordinate of g limited to [−c, c] before the wrapped step.
  *
@@ -22,19 +28,20 @@ public final class ClipByValue extends GradientTransform {
         this.c = Check.positive("clipValue", clipValue);
     }
 
-    @Override
-    protected void transform(double[] theta, double[] g, int n) {
-        double c = this.c;
+    /** The rule on n coordinates; {@code FloatRules.clipByValue} is this text in float. */
+    static void rule(double[] g, int n, double c) {
         for (int i = 0; i < n; i++) {
-            g[i] = Math.max(-c, Math.min(c, g[i]));
+            g[i] = max(-c, min(c, g[i]));                          // g limited to [−c, c]
         }
     }
 
     @Override
-    protected void transform(float[] theta, float[] g, int n) {
-        float c = (float) this.c;
-        for (int i = 0; i < n; i++) {
-            g[i] = Math.max(-c, Math.min(c, g[i]));
-        }
+    void transform(DoubleBlock b) {
+        rule(b.g, b.n, c);
+    }
+
+    @Override
+    void transform(FloatBlock b) {
+        FloatRules.clipByValue(b.g, b.n, (float) c);
     }
 }

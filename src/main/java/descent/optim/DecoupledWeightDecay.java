@@ -2,9 +2,9 @@ package descent.optim;
 
 import static java.lang.Math.fma;
 
-import org.nd4j.linalg.api.buffer.DataType;
+import descent.optim.Walk.DoubleBlock;
+import descent.optim.Walk.FloatBlock;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Decoupled weight decay: θ shrunk by η·λ·θ beside the wrapped optimizer's step, not through its
@@ -23,9 +23,9 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class DecoupledWeightDecay extends Wrapper {
     private final double lambda;
-    private Flat thetaFlat, copyFlat;
-    private double[] beforeD, afterD;
-    private float[] beforeF, afterF;
+    private final Walk walk = new Walk(this::decay, this::decay);
+    private INDArray before;   // θ before the wrapped step
+    private double decay;      // η·λ of this step
 
     /**
      * @param lambda λ, a finite number ≥ 0
@@ -36,41 +36,28 @@ public final class DecoupledWeightDecay extends Wrapper {
         this.lambda = Check.atLeast("lambda", lambda, 0);
     }
 
+    /** The rule on n parameters; {@code FloatRules.decoupledWeightDecay} is this text in float. */
+    static void rule(double[] theta, double[] before, int n, double decay) {
+        for (int i = 0; i < n; i++) {
+            theta[i] = fma(-decay, before[i], theta[i]);           // θ − η·λ·θ_before
+        }
+    }
+
     @Override
     public void step(INDArray theta, INDArray grad) {
-        Flat.checkPair(theta, grad);
-        INDArray copy = copyFlat == null ? null : copyFlat.array;
-        if (copy == null || copy.dataType() != theta.dataType() || !Flat.sameShape(copy, theta)) {
-            copyFlat = new Flat(Nd4j.create(theta.dataType(), theta.shape()));
-            int block = (int) Math.min(Flat.BLOCK, Math.max(1, theta.length()));
-            beforeD = afterD = null;
-            beforeF = afterF = null;
-            if (theta.dataType() == DataType.DOUBLE) {
-                beforeD = new double[block];
-                afterD = new double[block];
-            } else {
-                beforeF = new float[block];
-                afterF = new float[block];
-            }
-        }
-        copyFlat.array.assign(theta);
-        double decay = inner.learningRate() * lambda;
+        checkStep(theta, grad);
+        before = Flat.like(theta, before);
+        before.assign(theta);
+        decay = inner.learningRate() * lambda;
         inner.step(theta, grad);
-        thetaFlat = Flat.of(theta, thetaFlat);
-        for (int from = 0; from < thetaFlat.length(); from += Flat.BLOCK) {
-            int n = Math.min(Flat.BLOCK, thetaFlat.length() - from);
-            if (beforeD != null) {
-                copyFlat.read(from, beforeD, n);
-                thetaFlat.read(from, afterD, n);
-                for (int i = 0; i < n; i++) afterD[i] = fma(-decay, beforeD[i], afterD[i]);   // θ − η·λ·θ_before
-                thetaFlat.write(from, afterD, n);
-            } else {
-                float decayF = (float) decay;
-                copyFlat.read(from, beforeF, n);
-                thetaFlat.read(from, afterF, n);
-                for (int i = 0; i < n; i++) afterF[i] = fma(-decayF, beforeF[i], afterF[i]);
-                thetaFlat.write(from, afterF, n);
-            }
-        }
+        walk.updateTheta(theta, before);   // the walk's second array is θ_before here
+    }
+
+    private void decay(DoubleBlock b) {
+        rule(b.theta, b.g, b.n, decay);
+    }
+
+    private void decay(FloatBlock b) {
+        FloatRules.decoupledWeightDecay(b.theta, b.g, b.n, (float) decay);
     }
 }

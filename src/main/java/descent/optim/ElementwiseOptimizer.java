@@ -1,150 +1,88 @@
 package descent.optim;
 
-import descent.cores.Cores;
+import descent.optim.Walk.DoubleBlock;
+import descent.optim.Walk.FloatBlock;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * What every optimizer here shares, so that each subclass is just its update rule.
  *
- * <p>A step checks θ and g, creates the state on the first call (vectors of θ's length and type,
- * named after the lesson's symbols), increments t, lets the subclass compute its per-step scalars
- * in {@link #begin(long)}, then walks θ and g in blocks (see {@link Flat}) and calls the rule on
- * each block: {@code update(theta, g, state, n)} reads and writes plain arrays at indices
- * {@code [0, n)}. The state lives on the Java heap, already cut into those blocks, so a step
- * copies only θ in and out and g in. The blocks are independent, so they are shared among the
- * cores ({@link Cores}); each block computes the same numbers on whichever core runs it.
- *
- * <p>The rule is written twice, for double[] and for float[], with the same text: Java has no
- * generics over primitives, and computing float data in double would cost the vectorisation
- * (see {@link Flat}). {@link #sqrt(float)} makes the float text read as the double one.
+ * <p>A step checks θ and g (shapes, types, a finite g), creates the state on the first call (the
+ * {@link State} vectors the subclass declared with {@link #state()}, of θ's length and type),
+ * increments t, lets the subclass compute its per-step scalars in {@link #begin(long)}, then
+ * walks θ and g in blocks on the cores ({@link Walk}) and gives each block to the subclass's
+ * {@code update}. That method calls the rule: a static method of the subclass that reads no
+ * fields, with the block's arrays and the step's scalars as its parameters, written once in
+ * double; its float twin in {@code FloatRules} is generated from that text at build time
+ * (tools/FloatRules.java).
  *
  * <p>Where torch rounds {@code a + α·b} once (its {@code add_(b, alpha=α)} and {@code addcmul_}
  * are fused multiply-adds on this build) the rules write {@code fma(α, b, a)} = α·b + a in one
  * rounding; elsewhere they write torch's operations in torch's order, so that in double the
- * results equal torch's to the last bit. A non-finite gradient is not checked (that would cost a
- * pass over g): like torch, the step propagates it into θ, and the training loop reports the
- * diverged loss.
+ * results equal torch's to the last bit.
  */
-abstract class ElementwiseOptimizer implements Optimizer {
-    protected double lr;
+public abstract class ElementwiseOptimizer implements Optimizer {
+    double lr;
     /** The number of steps taken, t; the first step runs with t = 1. */
-    protected long t;
+    long t;
 
-    private final String[] stateNames;
-    private Flat thetaFlat, gradFlat;
-    /** The state of a DOUBLE θ, block by block: stateD[b][k] is block b of state vector k. */
-    private double[][][] stateD;
-    /** The same for a FLOAT θ. */
-    private float[][][] stateF;
+    private final List<State> states = new ArrayList<>();
+    private final Walk walk = new Walk(this::update, this::update);
+    /** θ's type and shape when the state was created; null before the first step. */
+    private DataType stateType;
     private long[] stateShape;
-    private final Cores.Pieces doubleBlock = this::stepDoubleBlock, floatBlock = this::stepFloatBlock;
 
-    /** @param stateNames the state vectors this rule keeps, in the order the rule receives them */
-    ElementwiseOptimizer(double lr, String... stateNames) {
+    ElementwiseOptimizer(double lr) {
         this.lr = Check.learningRate(lr);
-        this.stateNames = stateNames;
+    }
+
+    /** Declares a state vector starting at 0 (call from a field initialiser). */
+    final State state() {
+        return state(0);
+    }
+
+    /** Declares a state vector whose elements start at {@code initial}. */
+    final State state(double initial) {
+        State s = new State(initial);
+        states.add(s);
+        return s;
     }
 
     /** Per-step scalars (bias corrections, decayed rates), computed once before the blocks. */
-    protected void begin(long t) {}
+    void begin(long t) {}
 
-    /** The update rule on one block of n doubles. */
-    protected abstract void update(double[] theta, double[] g, double[][] state, int n);
+    /** Calls the rule on one block of doubles. */
+    abstract void update(DoubleBlock b);
 
-    /** The same rule on one block of n floats. */
-    protected abstract void update(float[] theta, float[] g, float[][] state, int n);
-
-    /** The value state vector k starts from; 0 unless the method says otherwise. */
-    protected double initialState(int k) {
-        return 0;
-    }
-
-    /** √x in float, so a float rule reads like the double one. */
-    protected static float sqrt(float x) {
-        return (float) Math.sqrt(x);
-    }
-
-    /** √x. */
-    protected static double sqrt(double x) {
-        return Math.sqrt(x);
-    }
+    /** Calls the rule's float twin on one block of floats. */
+    abstract void update(FloatBlock b);
 
     @Override
     public final void step(INDArray theta, INDArray grad) {
         Flat.checkPair(theta, grad);
-        boolean doubles = theta.dataType() == DataType.DOUBLE;
-        if (stateShape == null) {
-            createState(theta);
-        } else if (!Flat.hasShape(theta, stateShape) || (stateD != null) != doubles) {
+        if (stateShape != null && (!Flat.hasShape(theta, stateShape) || theta.dataType() != stateType)) {
             throw new IllegalArgumentException("theta must keep the shape " + Arrays.toString(stateShape)
-                    + " and type " + (stateD != null ? DataType.DOUBLE : DataType.FLOAT)
-                    + " of the state built on the first step, got " + Arrays.toString(theta.shape()) + " "
-                    + theta.dataType() + "; call reset() first");
+                    + " and type " + stateType + " of the state built on the first step, got "
+                    + Arrays.toString(theta.shape()) + " " + theta.dataType() + "; call reset() first");
         }
-        thetaFlat = Flat.of(theta, thetaFlat);
-        gradFlat = Flat.of(grad, gradFlat);
+        walk.requireFinite("grad", grad);
+        if (stateShape == null) {
+            for (State s : states) s.create(theta.dataType(), (int) theta.length());
+            stateType = theta.dataType();
+            stateShape = theta.shape();
+        }
         t++;
         begin(t);
-        Cores.run(doubles ? doubleBlock : floatBlock, Flat.blocks(thetaFlat.length()));
+        walk.updateTheta(theta, grad);
     }
 
-    private void createState(INDArray theta) {
-        int length = (int) theta.length(), blocks = Flat.blocks(length);
-        if (theta.dataType() == DataType.DOUBLE) {
-            stateD = new double[blocks][stateNames.length][];
-        } else {
-            stateF = new float[blocks][stateNames.length][];
-        }
-        for (int b = 0; b < blocks; b++) {
-            int n = Flat.blockLength(b, length);
-            for (int k = 0; k < stateNames.length; k++) {
-                if (stateD != null) {
-                    stateD[b][k] = new double[n];
-                    Arrays.fill(stateD[b][k], initialState(k));
-                } else {
-                    stateF[b][k] = new float[n];
-                    Arrays.fill(stateF[b][k], (float) initialState(k));
-                }
-            }
-        }
-        stateShape = theta.shape();
-    }
-
-    private void stepDoubleBlock(int b) {
-        int from = b * Flat.BLOCK, n = Flat.blockLength(b, thetaFlat.length());
-        double[] theta = Flat.doubles(0), g = Flat.doubles(1);
-        thetaFlat.read(from, theta, n);
-        gradFlat.read(from, g, n);
-        update(theta, g, stateD[b], n);
-        thetaFlat.write(from, theta, n);
-    }
-
-    private void stepFloatBlock(int b) {
-        int from = b * Flat.BLOCK, n = Flat.blockLength(b, thetaFlat.length());
-        float[] theta = Flat.floats(0), g = Flat.floats(1);
-        thetaFlat.read(from, theta, n);
-        gradFlat.read(from, g, n);
-        update(theta, g, stateF[b], n);
-        thetaFlat.write(from, theta, n);
-    }
-
-    /**
-     * A copy of the state vector called {@code name} (a fresh array of θ's shape and type, so the
-     * lesson can keep one per step), or null before the first step.
-     */
-    protected INDArray stateCopy(String name) {
-        if (stateShape == null) return null;
-        int k = Arrays.asList(stateNames).indexOf(name);
-        INDArray copy = Nd4j.create(stateD != null ? DataType.DOUBLE : DataType.FLOAT, stateShape);
-        Flat flat = new Flat(copy);
-        for (int b = 0; b < Flat.blocks(flat.length()); b++) {
-            int n = Flat.blockLength(b, flat.length());
-            if (stateD != null) flat.write(b * Flat.BLOCK, stateD[b][k], n); else flat.write(b * Flat.BLOCK, stateF[b][k], n);
-        }
-        return copy;
+    /** A copy of state vector s (a fresh array of θ's shape and type), or null before the first step. */
+    final INDArray copy(State s) {
+        return stateShape == null ? null : s.copy(stateType, stateShape);
     }
 
     /** The step count t: 0 before the first step, 1 after it. */
@@ -164,11 +102,9 @@ abstract class ElementwiseOptimizer implements Optimizer {
 
     @Override
     public void reset() {
-        stateD = null;
-        stateF = null;
+        for (State s : states) s.clear();
+        stateType = null;
         stateShape = null;
-        thetaFlat = null;
-        gradFlat = null;
         t = 0;
     }
 

@@ -5,19 +5,21 @@ import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The machinery behind every optimizer and wrapper: a flat FLOAT or DOUBLE INDArray walked in
- * blocks of {@link #BLOCK} elements, each block bulk-copied from the array's native buffer into a
- * reused {@code float[]} or {@code double[]} and back (FloatBuffer/DoubleBuffer bulk get/put are
+ * A flat FLOAT or DOUBLE INDArray as {@link Walk} reads it: in blocks of {@link #BLOCK} elements,
+ * each block bulk-copied from the array's native buffer into a reused {@code float[]} or
+ * {@code double[]} and back (FloatBuffer/DoubleBuffer bulk get/put are
  * memory copies). The update rules are then plain loops over plain arrays, which the JIT
  * vectorises; a loop over the native buffer itself is not vectorised (3.1 ns vs 0.6 ns per
  * parameter for Adam on this machine).
  *
  * <p>Nothing is converted: a FLOAT array is copied to float[] and computed in float. (Widening
- * float blocks to double[] would let each rule be written once, but Java 17's JIT does not
- * vectorise float↔double conversion loops: measured, that made a FLOAT Adam step several times
- * slower than its memory-bandwidth floor.) Arrays must be contiguous (element-wise stride 1, as a
+ * float blocks to double[] would let one compiled rule serve both types, but Java 17's JIT does
+ * not vectorise float↔double conversion loops: measured, that made a FLOAT Adam step several
+ * times slower than its memory-bandwidth floor. So each rule's float twin is generated from its
+ * double text instead, see tools/FloatRules.java.) Arrays must be contiguous (element-wise stride 1, as a
  * flat parameter vector and its views are) and hold fewer than 2³¹ elements.
  */
 final class Flat {
@@ -25,10 +27,6 @@ final class Flat {
      *  θ, g and up to three state vectors stays in the core's cache between the copy in, the rule
      *  and the copy out (measured best of 1,024 to 65,536 for Adam on 10⁷ floats). */
     static final int BLOCK = 8192;
-
-    /** Each thread's two block buffers (θ's and g's), of each type. */
-    private static final ThreadLocal<float[][]> FLOATS = ThreadLocal.withInitial(() -> new float[2][BLOCK]);
-    private static final ThreadLocal<double[][]> DOUBLES = ThreadLocal.withInitial(() -> new double[2][BLOCK]);
 
     final INDArray array;
     private final int length;
@@ -63,34 +61,20 @@ final class Flat {
         return Math.min(BLOCK, length - b * BLOCK);
     }
 
-    /** This thread's block buffer number {@code slot} (0 or 1) of floats. */
-    static float[] floats(int slot) {
-        return FLOATS.get()[slot];
+    /** {@code cached} if it has a's type and shape, else a new array of a's type and shape. */
+    static INDArray like(INDArray a, INDArray cached) {
+        return cached != null && cached.dataType() == a.dataType() && sameShape(cached, a)
+                ? cached : Nd4j.create(a.dataType(), a.shape());
     }
 
-    /** This thread's block buffer number {@code slot} (0 or 1) of doubles. */
-    static double[] doubles(int slot) {
-        return DOUBLES.get()[slot];
+    /** dst[0..n) ← array[from..from+n); dst is a double[] for a DOUBLE array, a float[] for FLOAT. */
+    void read(int from, Object dst, int n) {
+        if (doubles != null) doubles.get(from, (double[]) dst, 0, n); else floats.get(from, (float[]) dst, 0, n);
     }
 
-    /** dst[0..n) ← array[from..from+n) of a DOUBLE array. */
-    void read(int from, double[] dst, int n) {
-        doubles.get(from, dst, 0, n);
-    }
-
-    /** dst[0..n) ← array[from..from+n) of a FLOAT array. */
-    void read(int from, float[] dst, int n) {
-        floats.get(from, dst, 0, n);
-    }
-
-    /** array[from..from+n) ← src[0..n) of a DOUBLE array. */
-    void write(int from, double[] src, int n) {
-        doubles.put(from, src, 0, n);
-    }
-
-    /** array[from..from+n) ← src[0..n) of a FLOAT array. */
-    void write(int from, float[] src, int n) {
-        floats.put(from, src, 0, n);
+    /** array[from..from+n) ← src[0..n); src is a double[] for a DOUBLE array, a float[] for FLOAT. */
+    void write(int from, Object src, int n) {
+        if (doubles != null) doubles.put(from, (double[]) src, 0, n); else floats.put(from, (float[]) src, 0, n);
     }
 
     /** The Flat for {@code a}, reusing {@code cached} when it already wraps that very array. */
@@ -144,6 +128,10 @@ final class Flat {
         DataType type = a.dataType();
         if (type != DataType.FLOAT && type != DataType.DOUBLE) {
             throw new IllegalArgumentException(name + " must be FLOAT or DOUBLE, got " + type);
+        }
+        if (a.isEmpty()) {
+            throw new IllegalArgumentException(name + " must have at least one element, got shape "
+                    + java.util.Arrays.toString(a.shape()));
         }
         if (a.length() > Integer.MAX_VALUE - BLOCK) {
             throw new IllegalArgumentException(name + " must have fewer than 2^31 elements, got " + a.length());

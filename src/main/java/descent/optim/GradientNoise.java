@@ -1,5 +1,7 @@
 package descent.optim;
 
+import descent.optim.Walk.DoubleBlock;
+import descent.optim.Walk.FloatBlock;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -12,15 +14,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>Neelakantan et al., "Adding Gradient Noise Improves Learning for Very Deep Networks" (2015),
  * with their defaults η = 0.01, γ = 0.55. Here η is the noise scale, not the learning rate. The
- * noise of step t is drawn from a generator seeded with (seed, t), so a run is reproducible and
- * a refused step draws nothing that the next step would miss.
+ * noise of step t is drawn block by block (see {@link Walk}), each block's from a generator
+ * seeded with (seed, t, block), so a run is reproducible on any number of cores and a refused
+ * step draws nothing that the next step would miss.
  */
 public final class GradientNoise extends GradientTransform {
     private final double eta, gamma;
     private final long seed;
     private long t;
     private double sigma;
-    private SplittableRandom random;
 
     /** Noise with the paper's η = 0.01, γ = 0.55. */
     public GradientNoise(long seed, Optimizer inner) {
@@ -46,27 +48,34 @@ public final class GradientNoise extends GradientTransform {
     }
 
     @Override
-    protected void begin(INDArray theta, INDArray grad) {
+    void begin(INDArray theta, INDArray grad) {
         sigma = sigma(t);
-        random = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (t + 1)));
     }
 
-    @Override
-    protected void transform(double[] theta, double[] g, int n) {
+    /** The rule on n coordinates; {@code FloatRules.gradientNoise} is this text in float. */
+    static void rule(double[] g, int n, double sigma, SplittableRandom random) {
         for (int i = 0; i < n; i++) {
-            g[i] += sigma * random.nextGaussian();
+            g[i] += sigma * random.nextGaussian();                 // g + N(0, σ_t²)
         }
     }
 
-    @Override
-    protected void transform(float[] theta, float[] g, int n) {
-        for (int i = 0; i < n; i++) {
-            g[i] += (float) (sigma * random.nextGaussian());
-        }
+    /** The draws of block b at step t come from a generator seeded with (seed, t, b). */
+    private SplittableRandom random(int block) {
+        return new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (t + 1)) ^ (0xBF58476D1CE4E5B9L * block));
     }
 
     @Override
-    protected void end() {
+    void transform(DoubleBlock b) {
+        rule(b.g, b.n, sigma, random(b.index));
+    }
+
+    @Override
+    void transform(FloatBlock b) {
+        FloatRules.gradientNoise(b.g, b.n, (float) sigma, random(b.index));
+    }
+
+    @Override
+    void end() {
         t++;
     }
 

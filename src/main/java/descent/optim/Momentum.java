@@ -2,6 +2,10 @@ package descent.optim;
 
 import static java.lang.Math.fma;
 
+import descent.optim.Walk.DoubleBlock;
+import descent.optim.Walk.FloatBlock;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
 /**
  * Gradient descent with (heavy-ball) momentum, in torch's form.
  *
@@ -23,6 +27,7 @@ import static java.lang.Math.fma;
  */
 public final class Momentum extends ElementwiseOptimizer {
     private final double mu, dampening;
+    private final State v = state();   // the velocity, torch's momentum_buffer
 
     /** Momentum with μ = momentum and no dampening. */
     public Momentum(double lr, double momentum) {
@@ -31,20 +36,18 @@ public final class Momentum extends ElementwiseOptimizer {
 
     /**
      * @param lr        η, a finite number ≥ 0
-     * @param momentum  μ, a finite number ≥ 0 (μ = 0 is plain {@link Sgd})
+     * @param momentum  μ in [0, 1) (μ = 0 is plain {@link Sgd}; at μ ≥ 1 the velocity never forgets
+     *                  a gradient, and on a constant one it grows without bound instead of to g/(1 − μ))
      * @param dampening d in [0, 1): the share of the new gradient removed after the first step
      */
     public Momentum(double lr, double momentum, double dampening) {
-        super(lr, "v");
-        this.mu = Check.atLeast("momentum", momentum, 0);
+        super(lr);
+        this.mu = Check.rate("momentum", momentum);
         this.dampening = Check.rate("dampening", dampening);
     }
 
-    @Override
-    protected void update(double[] theta, double[] g, double[][] state, int n) {
-        double lr = this.lr, mu = this.mu, keep = 1 - dampening;
-        boolean first = t == 1;
-        double[] v = state[0];
+    /** The rule on n parameters; {@code FloatRules.momentum} is this text in float. */
+    static void rule(double[] theta, double[] g, double[] v, int n, double lr, double mu, double keep, boolean first) {
         for (int i = 0; i < n; i++) {
             v[i] = first ? g[i] : fma(keep, g[i], mu * v[i]);   // μ·v + (1 − d)·g
             theta[i] = fma(-lr, v[i], theta[i]);                 // θ − η·v
@@ -52,18 +55,17 @@ public final class Momentum extends ElementwiseOptimizer {
     }
 
     @Override
-    protected void update(float[] theta, float[] g, float[][] state, int n) {
-        float lr = (float) this.lr, mu = (float) this.mu, keep = (float) (1 - dampening);
-        boolean first = t == 1;
-        float[] v = state[0];
-        for (int i = 0; i < n; i++) {
-            v[i] = first ? g[i] : fma(keep, g[i], mu * v[i]);
-            theta[i] = fma(-lr, v[i], theta[i]);
-        }
+    void update(DoubleBlock b) {
+        rule(b.theta, b.g, v.in(b), b.n, lr, mu, 1 - dampening, t == 1);
+    }
+
+    @Override
+    void update(FloatBlock b) {
+        FloatRules.momentum(b.theta, b.g, v.in(b), b.n, (float) lr, (float) mu, (float) (1 - dampening), t == 1);
     }
 
     /** A copy of the velocity v (torch's momentum_buffer), or null before the first step. */
-    public org.nd4j.linalg.api.ndarray.INDArray v() {
-        return stateCopy("v");
+    public INDArray v() {
+        return copy(v);
     }
 }

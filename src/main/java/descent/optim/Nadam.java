@@ -2,7 +2,10 @@ package descent.optim;
 
 import static java.lang.Math.fma;
 import static java.lang.Math.pow;
+import static java.lang.Math.sqrt;
 
+import descent.optim.Walk.DoubleBlock;
+import descent.optim.Walk.FloatBlock;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -25,6 +28,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class Nadam extends ElementwiseOptimizer {
     private final double beta1, beta2, eps, psi;
+    private final State m = state(), v = state();   // the first and second moments
     private double muProduct = 1, gradStep, momentumStep, epsHat;
 
     /** Nadam with torch's defaults: β1 = 0.9, β2 = 0.999, ε = 1e-8, ψ = 4e-3. */
@@ -40,7 +44,7 @@ public final class Nadam extends ElementwiseOptimizer {
      * @param momentumDecay ψ, a finite number ≥ 0
      */
     public Nadam(double lr, double beta1, double beta2, double eps, double momentumDecay) {
-        super(lr, "m", "v");
+        super(lr);
         this.beta1 = Check.rate("beta1", beta1);
         this.beta2 = Check.rate("beta2", beta2);
         this.eps = Check.positive("eps", eps);
@@ -53,7 +57,7 @@ public final class Nadam extends ElementwiseOptimizer {
     }
 
     @Override
-    protected void begin(long t) {
+    void begin(long t) {
         double mu = mu(t), muNext = mu(t + 1);
         muProduct *= mu;
         double sqrtBias2 = sqrt(1 - pow(beta2, t));
@@ -62,28 +66,25 @@ public final class Nadam extends ElementwiseOptimizer {
         epsHat = eps * sqrtBias2;
     }
 
-    @Override
-    protected void update(double[] theta, double[] g, double[][] state, int n) {
-        double beta1 = this.beta1, beta2 = this.beta2, epsHat = this.epsHat,
-                gradStep = this.gradStep, momentumStep = this.momentumStep;
-        double[] m = state[0], v = state[1];
+    /** The rule on n parameters; {@code FloatRules.nadam} is this text in float. */
+    static void rule(double[] theta, double[] g, double[] m, double[] v, int n,
+                     double beta1, double beta2, double gradStep, double momentumStep, double epsHat) {
         for (int i = 0; i < n; i++) {
-            m[i] = fma(1 - beta1, g[i], beta1 * m[i]);
-            v[i] = fma((1 - beta2) * g[i], g[i], beta2 * v[i]);
+            m[i] = fma(1 - beta1, g[i], beta1 * m[i]);                      // β1·m + (1 − β1)·g
+            v[i] = fma((1 - beta2) * g[i], g[i], beta2 * v[i]);             // β2·v + (1 − β2)·g²
             theta[i] -= (gradStep * g[i] + momentumStep * m[i]) / (sqrt(v[i]) + epsHat);
         }
     }
 
     @Override
-    protected void update(float[] theta, float[] g, float[][] state, int n) {
-        float beta1 = (float) this.beta1, beta2 = (float) this.beta2, epsHat = (float) this.epsHat,
-                gradStep = (float) this.gradStep, momentumStep = (float) this.momentumStep;
-        float[] m = state[0], v = state[1];
-        for (int i = 0; i < n; i++) {
-            m[i] = fma(1 - beta1, g[i], beta1 * m[i]);
-            v[i] = fma((1 - beta2) * g[i], g[i], beta2 * v[i]);
-            theta[i] -= (gradStep * g[i] + momentumStep * m[i]) / (sqrt(v[i]) + epsHat);
-        }
+    void update(DoubleBlock b) {
+        rule(b.theta, b.g, m.in(b), v.in(b), b.n, beta1, beta2, gradStep, momentumStep, epsHat);
+    }
+
+    @Override
+    void update(FloatBlock b) {
+        FloatRules.nadam(b.theta, b.g, m.in(b), v.in(b), b.n,
+                (float) beta1, (float) beta2, (float) gradStep, (float) momentumStep, (float) epsHat);
     }
 
     @Override
@@ -94,11 +95,11 @@ public final class Nadam extends ElementwiseOptimizer {
 
     /** A copy of the first moment m, or null before the first step. */
     public INDArray m() {
-        return stateCopy("m");
+        return copy(m);
     }
 
     /** A copy of the second moment v, or null before the first step. */
     public INDArray v() {
-        return stateCopy("v");
+        return copy(v);
     }
 }

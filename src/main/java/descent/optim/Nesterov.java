@@ -2,6 +2,10 @@ package descent.optim;
 
 import static java.lang.Math.fma;
 
+import descent.optim.Walk.DoubleBlock;
+import descent.optim.Walk.FloatBlock;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
 /**
  * Nesterov's accelerated gradient in torch's form: momentum, then a step along the look-ahead
  * direction g + μ·v instead of v.
@@ -25,10 +29,11 @@ import static java.lang.Math.fma;
  */
 public final class Nesterov extends ElementwiseOptimizer {
     private final double mu;
+    private final State v = state();   // the velocity, torch's momentum_buffer
 
     /**
      * @param lr       η, a finite number ≥ 0
-     * @param momentum μ, a finite number &gt; 0
+     * @param momentum μ in (0, 1); at μ ≥ 1 the velocity grows without bound, as in {@link Momentum}
      */
     public Nesterov(double lr, double momentum) {
         this(lr, momentum, 0);
@@ -36,37 +41,34 @@ public final class Nesterov extends ElementwiseOptimizer {
 
     /** As torch's signature: any dampening other than 0 is refused, as torch refuses it. */
     public Nesterov(double lr, double momentum, double dampening) {
-        super(lr, "v");
-        this.mu = Check.positive("momentum", momentum);
+        super(lr);
+        this.mu = Check.rate("momentum", momentum);
+        if (mu == 0) throw new IllegalArgumentException("momentum must be > 0 for Nesterov momentum, got 0.0");
         if (dampening != 0) {
             throw new IllegalArgumentException("dampening must be 0 for Nesterov momentum, got " + dampening);
         }
     }
 
-    @Override
-    protected void update(double[] theta, double[] g, double[][] state, int n) {
-        double lr = this.lr, mu = this.mu;
-        boolean first = t == 1;
-        double[] v = state[0];
+    /** The rule on n parameters; {@code FloatRules.nesterov} is this text in float. */
+    static void rule(double[] theta, double[] g, double[] v, int n, double lr, double mu, boolean first) {
         for (int i = 0; i < n; i++) {
-            v[i] = first ? g[i] : mu * v[i] + g[i];
+            v[i] = first ? g[i] : mu * v[i] + g[i];               // μ·v + g
             theta[i] = fma(-lr, fma(mu, v[i], g[i]), theta[i]);   // θ − η·(g + μ·v)
         }
     }
 
     @Override
-    protected void update(float[] theta, float[] g, float[][] state, int n) {
-        float lr = (float) this.lr, mu = (float) this.mu;
-        boolean first = t == 1;
-        float[] v = state[0];
-        for (int i = 0; i < n; i++) {
-            v[i] = first ? g[i] : mu * v[i] + g[i];
-            theta[i] = fma(-lr, fma(mu, v[i], g[i]), theta[i]);
-        }
+    void update(DoubleBlock b) {
+        rule(b.theta, b.g, v.in(b), b.n, lr, mu, t == 1);
+    }
+
+    @Override
+    void update(FloatBlock b) {
+        FloatRules.nesterov(b.theta, b.g, v.in(b), b.n, (float) lr, (float) mu, t == 1);
     }
 
     /** A copy of the velocity v (torch's momentum_buffer), or null before the first step. */
-    public org.nd4j.linalg.api.ndarray.INDArray v() {
-        return stateCopy("v");
+    public INDArray v() {
+        return copy(v);
     }
 }

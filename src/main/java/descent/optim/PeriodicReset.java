@@ -21,18 +21,29 @@ public final class PeriodicReset extends Wrapper {
     private long t;
 
     /**
-     * @param inner  the optimizer whose state is forgotten
      * @param period the number of steps between resets, ≥ 1
+     * @param inner  the optimizer whose state is forgotten
      */
-    public PeriodicReset(Optimizer inner, int period) {
+    public PeriodicReset(int period, Optimizer inner) {
         super(inner);
         if (period < 1) throw new IllegalArgumentException("period must be >= 1, got " + period);
         this.period = period;
     }
 
+    /**
+     * The earlier argument order.
+     *
+     * @deprecated use {@link #PeriodicReset(int, Optimizer)}: every wrapper takes its own
+     * parameters first and the wrapped optimizer last
+     */
+    @Deprecated
+    public PeriodicReset(Optimizer inner, int period) {
+        this(period, inner);
+    }
+
     @Override
     public void step(INDArray theta, INDArray grad) {
-        Flat.checkPair(theta, grad);
+        checkStep(theta, grad);
         if (t > 0 && t % period == 0) inner.reset();
         inner.step(theta, grad);
         t++;

@@ -1,7 +1,10 @@
 package descent.optim;
 
 import static java.lang.Math.fma;
+import static java.lang.Math.sqrt;
 
+import descent.optim.Walk.DoubleBlock;
+import descent.optim.Walk.FloatBlock;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -26,6 +29,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class RmsProp extends ElementwiseOptimizer {
     private final double alpha, eps, mu;
     private final boolean centered;
+    /** The mean square v; the mean gradient ḡ if centered; the momentum buffer b if μ &gt; 0. */
+    private final State v = state(), gMean, b;
 
     /** RMSprop with torch's defaults: α = 0.99, ε = 1e-8, plain, no momentum. */
     public RmsProp(double lr) {
@@ -36,20 +41,17 @@ public final class RmsProp extends ElementwiseOptimizer {
      * @param lr       η, a finite number ≥ 0
      * @param alpha    α in [0, 1), decay of the running averages
      * @param eps      ε &gt; 0, added to the root
-     * @param momentum μ, a finite number ≥ 0; 0 keeps no momentum buffer
+     * @param momentum μ in [0, 1); 0 keeps no momentum buffer
      * @param centered whether to subtract the squared mean gradient ḡ² under the root
      */
     public RmsProp(double lr, double alpha, double eps, double momentum, boolean centered) {
-        super(lr, stateNames(momentum, centered));
+        super(lr);
         this.alpha = Check.rate("alpha", alpha);
         this.eps = Check.positive("eps", eps);
-        this.mu = Check.atLeast("momentum", momentum, 0);
+        this.mu = Check.rate("momentum", momentum);
         this.centered = centered;
-    }
-
-    private static String[] stateNames(double momentum, boolean centered) {
-        if (centered) return momentum > 0 ? new String[] {"v", "gMean", "b"} : new String[] {"v", "gMean"};
-        return momentum > 0 ? new String[] {"v", "b"} : new String[] {"v"};
+        this.gMean = centered ? state() : null;
+        this.b = mu > 0 ? state() : null;
     }
 
     /** The same RMSprop, centered; a new optimizer with fresh state. */
@@ -62,10 +64,12 @@ public final class RmsProp extends ElementwiseOptimizer {
         return new RmsProp(lr, alpha, eps, momentum, centered);
     }
 
-    @Override
-    protected void update(double[] theta, double[] g, double[][] state, int n) {
-        double lr = this.lr, alpha = this.alpha, eps = this.eps, mu = this.mu;
-        double[] v = state[0], gMean = centered ? state[1] : null, b = mu > 0 ? state[state.length - 1] : null;
+    /**
+     * The rule on n parameters; gMean is read only if centered, b only if μ &gt; 0.
+     * {@code FloatRules.rmsProp} is this text in float.
+     */
+    static void rule(double[] theta, double[] g, double[] v, double[] gMean, double[] b, int n,
+                     double lr, double alpha, double eps, double mu, boolean centered) {
         for (int i = 0; i < n; i++) {
             v[i] = fma((1 - alpha) * g[i], g[i], alpha * v[i]);              // α·v + (1 − α)·g²
             double s;
@@ -73,51 +77,41 @@ public final class RmsProp extends ElementwiseOptimizer {
                 gMean[i] = fma(1 - alpha, g[i], alpha * gMean[i]);          // α·ḡ + (1 − α)·g
                 s = sqrt(fma(-gMean[i], gMean[i], v[i])) + eps;             // √(v − ḡ²) + ε
             } else {
-                s = sqrt(v[i]) + eps;
+                s = sqrt(v[i]) + eps;                                       // √v + ε
             }
             if (mu > 0) {
-                b[i] = mu * b[i] + g[i] / s;
-                theta[i] = fma(-lr, b[i], theta[i]);
+                b[i] = mu * b[i] + g[i] / s;                                // μ·b + g/s
+                theta[i] = fma(-lr, b[i], theta[i]);                        // θ − η·b
             } else {
-                theta[i] -= lr * g[i] / s;
+                theta[i] -= lr * g[i] / s;                                  // θ − η·g/s
             }
         }
     }
 
     @Override
-    protected void update(float[] theta, float[] g, float[][] state, int n) {
-        float lr = (float) this.lr, alpha = (float) this.alpha, eps = (float) this.eps, mu = (float) this.mu;
-        float[] v = state[0], gMean = centered ? state[1] : null, b = mu > 0 ? state[state.length - 1] : null;
-        for (int i = 0; i < n; i++) {
-            v[i] = fma((1 - alpha) * g[i], g[i], alpha * v[i]);
-            float s;
-            if (centered) {
-                gMean[i] = fma(1 - alpha, g[i], alpha * gMean[i]);
-                s = sqrt(fma(-gMean[i], gMean[i], v[i])) + eps;
-            } else {
-                s = sqrt(v[i]) + eps;
-            }
-            if (mu > 0) {
-                b[i] = mu * b[i] + g[i] / s;
-                theta[i] = fma(-lr, b[i], theta[i]);
-            } else {
-                theta[i] -= lr * g[i] / s;
-            }
-        }
+    void update(DoubleBlock block) {
+        rule(block.theta, block.g, v.in(block), centered ? gMean.in(block) : null, mu > 0 ? b.in(block) : null, block.n,
+                lr, alpha, eps, mu, centered);
+    }
+
+    @Override
+    void update(FloatBlock block) {
+        FloatRules.rmsProp(block.theta, block.g, v.in(block), centered ? gMean.in(block) : null, mu > 0 ? b.in(block) : null,
+                block.n, (float) lr, (float) alpha, (float) eps, (float) mu, centered);
     }
 
     /** A copy of the running mean square v (torch's square_avg), or null before the first step. */
     public INDArray v() {
-        return stateCopy("v");
+        return copy(v);
     }
 
     /** A copy of the running mean gradient ḡ (centered only; torch's grad_avg), else null. */
     public INDArray gMean() {
-        return centered ? stateCopy("gMean") : null;
+        return centered ? copy(gMean) : null;
     }
 
     /** A copy of the momentum buffer b (momentum &gt; 0 only), else null. */
     public INDArray b() {
-        return mu > 0 ? stateCopy("b") : null;
+        return mu > 0 ? copy(b) : null;
     }
 }

@@ -2,6 +2,9 @@ package descent.optim;
 
 import static java.lang.Math.fma;
 
+import descent.optim.Walk.DoubleBlock;
+import descent.optim.Walk.FloatBlock;
+
 /**
  * Plain (stochastic) gradient descent: step against the gradient.
  *
@@ -20,19 +23,20 @@ public final class Sgd extends ElementwiseOptimizer {
         super(lr);
     }
 
-    @Override
-    protected void update(double[] theta, double[] g, double[][] state, int n) {
-        double lr = this.lr;
+    /** The rule on n parameters; {@code FloatRules.sgd} is this text in float. */
+    static void rule(double[] theta, double[] g, int n, double lr) {
         for (int i = 0; i < n; i++) {
             theta[i] = fma(-lr, g[i], theta[i]);                  // θ − η·g, one rounding as torch
         }
     }
 
     @Override
-    protected void update(float[] theta, float[] g, float[][] state, int n) {
-        float lr = (float) this.lr;
-        for (int i = 0; i < n; i++) {
-            theta[i] = fma(-lr, g[i], theta[i]);
-        }
+    void update(DoubleBlock b) {
+        rule(b.theta, b.g, b.n, lr);
+    }
+
+    @Override
+    void update(FloatBlock b) {
+        FloatRules.sgd(b.theta, b.g, b.n, (float) lr);
     }
 }

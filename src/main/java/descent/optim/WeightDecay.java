@@ -2,6 +2,9 @@ package descent.optim;
 
 import static java.lang.Math.fma;
 
+import descent.optim.Walk.DoubleBlock;
+import descent.optim.Walk.FloatBlock;
+
 /**
  * L2 weight decay: the gradient of ½λ‖θ‖² added to the gradient before the wrapped optimizer
  * sees it.
@@ -28,19 +31,20 @@ public final class WeightDecay extends GradientTransform {
         this.lambda = Check.atLeast("lambda", lambda, 0);
     }
 
-    @Override
-    protected void transform(double[] theta, double[] g, int n) {
-        double lambda = this.lambda;
+    /** The rule on n coordinates; {@code FloatRules.weightDecay} is this text in float. */
+    static void rule(double[] theta, double[] g, int n, double lambda) {
         for (int i = 0; i < n; i++) {
             g[i] = fma(lambda, theta[i], g[i]);                    // g + λ·θ, one rounding as torch
         }
     }
 
     @Override
-    protected void transform(float[] theta, float[] g, int n) {
-        float lambda = (float) this.lambda;
-        for (int i = 0; i < n; i++) {
-            g[i] = fma(lambda, theta[i], g[i]);
-        }
+    void transform(DoubleBlock b) {
+        rule(b.theta, b.g, b.n, lambda);
+    }
+
+    @Override
+    void transform(FloatBlock b) {
+        FloatRules.weightDecay(b.theta, b.g, b.n, (float) lambda);
     }
 }

@@ -1,15 +1,24 @@
 package descent.optim;
 
+import org.nd4j.linalg.api.ndarray.INDArray;
+
 /**
  * An optimizer around another one: the learning rate and the reset are the
  * wrapped optimizer's, so a subclass writes only its rule in {@code step}.
  */
-abstract class Wrapper implements Optimizer {
+public abstract class Wrapper implements Optimizer {
     final Optimizer inner;
+    private final Walk check = new Walk(b -> {}, b -> {});
 
     Wrapper(Optimizer inner) {
         if (inner == null) throw new IllegalArgumentException("inner optimizer must not be null, got null");
         this.inner = inner;
+    }
+
+    /** Refuses θ and g as a step would (shapes, types, a NaN or ∞ in g) before anything changes. */
+    final void checkStep(INDArray theta, INDArray grad) {
+        Flat.checkPair(theta, grad);
+        check.requireFinite("grad", grad);
     }
 
     @Override

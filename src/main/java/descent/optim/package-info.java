@@ -11,7 +11,9 @@
  *       {@link descent.optim.AmsGrad}, {@link descent.optim.AdamW}
  *   <li>wrappers: {@link descent.optim.WeightDecay} (L2, g + λθ),
  *       {@link descent.optim.DecoupledWeightDecay} (θ − ηλθ), {@link descent.optim.ClipByGlobalNorm},
- *       {@link descent.optim.ClipByValue}, {@link descent.optim.GradientNoise}
+ *       {@link descent.optim.ClipByValue}, {@link descent.optim.GradientNoise},
+ *       {@link descent.optim.PeriodicReset}; each takes its own parameters first and the wrapped
+ *       optimizer last
  * </ul>
  *
  * <p>Conventions. θ and g are one flat FLOAT or DOUBLE INDArray each, of equal shape and type,
@@ -19,11 +21,16 @@
  * {@code setLearningRate} reject bad hyper-parameters with an IllegalArgumentException naming
  * the argument and the value; {@code step} rejects θ and g of different shape or type (or a θ
  * unlike the one the state was built for) before writing anything, so θ and the state stay as
- * they were. A NaN or infinite gradient is not rejected: checking costs a pass over g, torch
- * does not check either, and the training loop stops on the resulting non-finite loss. The state
+ * they were; so is an empty θ, and a gradient holding a NaN or an infinity (the message names the
+ * first such index): the check is one more read of g, which torch does not make. The state
  * accessors the lessons plot ({@code adam.m()}, {@code adam.v()}, {@code adam.mHat()},
  * {@code adagrad.effectiveRate()}, ...) return fresh copies, null before the first step;
  * {@code t()} is the step count and {@code reset()} forgets state and t. Wrappers never write the
- * caller's gradient. A warmed-up step allocates nothing.
+ * caller's gradient. A warmed-up step allocates nothing (GradientNoise: one generator per block).
+ *
+ * <p>How the source is laid out. Each method's update rule is a static method of its class,
+ * written once in double with a comment giving each line's formula; its float twin is generated
+ * from that text at build time into {@code FloatRules} (tools/FloatRules.java). The optimizers
+ * and the gradient transforms walk θ and g in blocks on the cores the same way ({@code Walk}).
  */
 package descent.optim;

@@ -43,6 +43,10 @@ public final class SparseLogistic {
         if (k < 1 || k > d) {
             throw new IllegalArgumentException("k must be in [1, d = " + d + "], got " + k);
         }
+        if ((long) n * k > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("n·k = " + n + "·" + k + " = " + (long) n * k
+                    + " non-zero features is more than a Java array holds (2³¹ − 9); use fewer examples or features");
+        }
         SplittableRandom random = new SplittableRandom(seed);
         double[] wStar = new double[d];
         for (int j = 0; j < d; j++) {

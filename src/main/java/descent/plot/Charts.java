@@ -51,8 +51,10 @@ public final class Charts {
     }
 
     /**
-     * The loss of each walk per step, on a log axis when every loss is > 0. A diverged walk is drawn
-     * until its loss leaves the chart, 100 × the highest starting loss (or 100 above it on a linear axis).
+     * The loss of each walk per step, on a log axis when every loss is > 0. A diverging walk is drawn
+     * until its loss leaves the chart, 100 × the highest starting loss (or 100 above it on a linear
+     * axis), and its legend entry says so: "(diverges: off the chart at step 12)", or "(diverged at
+     * step 18)" when its loss stopped being a finite number before that.
      */
     public static LineChart loss(Trajectory... trajectories) {
         if (trajectories.length == 0) {
@@ -77,7 +79,9 @@ public final class Charts {
             if (n < f.length) {
                 shown[n] = ceiling;   // where the walk leaves the chart
             }
-            chart.series(unique(chart, t.label() + (t.diverged() ? " (diverged)" : "")), steps, shown);
+            String fate = n < f.length ? " (diverges: off the chart at step " + n + ")"
+                    : t.diverged() ? " (diverged at step " + t.size() + ")" : "";
+            chart.series(unique(chart, t.label() + fate), steps, shown);
         }
         return chart;
     }
@@ -206,16 +210,25 @@ public final class Charts {
             throw new IllegalArgumentException("labels and values must have the same length > 0, got "
                     + labels.length + " and " + values.length);
         }
-        return Histograms.panels(title, labels, values);
+        return Histograms.panels(title, "activation", labels, values);
     }
 
     /** Histograms of activations given as arrays (any shape, float or double), one panel per layer. */
     public static BufferedImage histograms(String title, List<String> labels, List<INDArray> activations) {
-        double[][] values = new double[activations.size()][];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = activations.get(i).ravel().toDoubleVector();
+        return histograms(title, "activation", labels, activations);
+    }
+
+    /** Histograms of any arrays (weights, gradients), the x-axis titled {@code xLabel}. */
+    public static BufferedImage histograms(String title, String xLabel, List<String> labels, List<INDArray> arrays) {
+        if (labels.size() != arrays.size() || labels.isEmpty()) {
+            throw new IllegalArgumentException("labels and arrays must have the same length > 0, got "
+                    + labels.size() + " and " + arrays.size());
         }
-        return histograms(title, labels.toArray(String[]::new), values);
+        double[][] values = new double[arrays.size()][];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = arrays.get(i).ravel().toDoubleVector();
+        }
+        return Histograms.panels(title, xLabel, labels.toArray(String[]::new), values);
     }
 
     /** A weight matrix as an image: blue negative, white zero, red positive, scaled by max |w|. */

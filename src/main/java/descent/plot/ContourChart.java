@@ -1,21 +1,20 @@
 package descent.plot;
 
-import com.madgag.gif.fmsware.AnimatedGifEncoder;
-import descent.display.Gif;
 import descent.surface.Surface;
 import descent.surface.Trajectory;
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -26,9 +25,14 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * <p>It is an {@link XYChart}, so a notebook shows it at any point of the chain. The iso-lines come
  * from {@link MarchingSquares} on a 161 × 161 grid over the window, at levels spaced evenly in
  * log(f − f_min) between the 1st and 95th percentile of the grid's values when f ≥ 0 over the
- * window (a loss; Rosenbrock's valley needs it), and evenly in f otherwise; {@link #linear()} and {@link #log()} choose. Levels are drawn in a grey ramp, darker
- * near the bottom, without legend entries; each path gets a colour, a legend entry, a round marker
- * at its start and a square one at its end; the surface's known minima are black crosses.
+ * window (a loss; Rosenbrock's valley needs it), and evenly in f otherwise; {@link #linear()} and
+ * {@link #log()} choose. Levels are drawn in a grey ramp, darker near the bottom, without legend
+ * entries. x and y are drawn to the same scale, so a bowl four times steeper across looks four
+ * times narrower: the window asked for is widened along one axis to fill the plot. Each path gets
+ * a colour (its optimizer's, when its label names one), a legend entry that says when it diverges
+ * or leaves the chart, a round marker at its start and a square one at its end; the surface's
+ * known minima are black crosses, numbered by depth when there are several. {@link Race} animates
+ * the paths.
  */
 public final class ContourChart extends XYChart {
 
@@ -36,7 +40,10 @@ public final class ContourChart extends XYChart {
 
     private final Surface surface;
     private final List<Trajectory> paths = new ArrayList<>();
-    private Surface.Window window;
+    private final List<Color> pathColours = new ArrayList<>();
+    private Surface.Window window;   // asked for
+    private Surface.Window shown;    // drawn: the window widened to equal scales when the chart is painted
+    private Font titleFont = Style.TITLE;
     private int levelCount = 14;
     private Boolean logLevels;   // null: choose from the data
     private boolean endMarkers = true;
@@ -47,7 +54,10 @@ public final class ContourChart extends XYChart {
         super(Style.WIDTH, Style.HEIGHT);
         this.surface = surface;
         this.window = surface.window();
+        this.shown = window;
         Style.apply(this);
+        getStyler().setAnnotationTextFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
+        getStyler().setAnnotationTextFontColor(Color.BLACK);
         getStyler().setPlotGridLinesVisible(false);
         getStyler().setPlotBorderVisible(true);
         getStyler().setPlotBorderColor(new Color(0xbbbbbb));
@@ -104,6 +114,7 @@ public final class ContourChart extends XYChart {
     /** Shows xmin..xmax × ymin..ymax instead of the surface's default window. */
     public ContourChart window(double xmin, double xmax, double ymin, double ymax) {
         window = new Surface.Window(xmin, xmax, ymin, ymax);
+        shown = window;
         levels = null;
         redraw();
         return this;
@@ -115,82 +126,46 @@ public final class ContourChart extends XYChart {
         return this;
     }
 
+    /** The title's font, e.g. smaller for a small picture. */
+    ContourChart titleFont(Font font) {
+        titleFont = font;
+        return this;
+    }
+
     /** The levels drawn, increasing. */
     public double[] levelValues() {
         return levels.clone();
     }
 
     /**
-     * An animated race of the walks over this chart's contours: {@code frames} pictures (30 by
-     * default) of 480 × 360 pixels in which every path grows step by step, 120 ms apart; the
-     * last frame, the finished chart, is held 2 s.
+     * A copy for {@link Race}: the same surface, window, levels and title, no paths, and end
+     * markers as asked.
      */
-    public Gif race(Trajectory... trajectories) {
-        return race(30, 480, 360, trajectories);
+    ContourChart blankCopy(boolean withEndMarkers) {
+        ContourChart copy = new ContourChart(surface);
+        copy.window = window;
+        copy.shown = window;
+        copy.levelCount = levelCount;
+        copy.logLevels = logLevels;
+        copy.endMarkers = withEndMarkers;
+        copy.setTitle(getTitle());
+        copy.levels = null;
+        copy.redraw();
+        return copy;
     }
 
-    /** A race with the given number of frames (2..200) and size in pixels. */
-    public Gif race(int frames, int width, int height, Trajectory... trajectories) {
-        if (frames < 2 || frames > 200) {
-            throw new IllegalArgumentException("frames must be between 2 and 200, got " + frames);
-        }
-        if (width < 100 || height < 100) {
-            throw new IllegalArgumentException("width and height must be >= 100 pixels, got " + width + " × " + height);
-        }
-        if (trajectories.length == 0) {
-            throw new IllegalArgumentException("trajectories must hold at least one walk, got none");
-        }
-        ContourChart film = new ContourChart(surface);
-        film.window = window;
-        film.levelCount = levelCount;
-        film.logLevels = logLevels;
-        film.levels = levels;
-        film.isoLines = isoLines;
-        film.setTitle(getTitle());
-        film.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
-        film.getStyler().setLegendBackgroundColor(new Color(255, 255, 255, 210));
-        film.getStyler().setChartTitleFont(Style.TITLE.deriveFont(15f));
-        int longest = Arrays.stream(trajectories).mapToInt(Trajectory::size).max().orElse(1);
-        // The contours, legend and start markers are drawn once; each frame adds the paths so far.
-        for (Trajectory t : trajectories) {
-            film.paths.add(t.first(1));
-        }
-        film.endMarkers = false;
-        film.redraw();
-        BufferedImage background = render(film, width, height);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        AnimatedGifEncoder gif = new AnimatedGifEncoder();
-        gif.start(out);
-        gif.setRepeat(0);
-        gif.setQuality(20);
-        gif.setDelay(120);
-        for (int f = 1; f < frames; f++) {
-            int shown = (int) Math.ceil((double) f / frames * (longest - 1)) + 1;
-            BufferedImage frame = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-            Graphics2D g = frame.createGraphics();
-            g.drawImage(background, 0, 0, null);
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setStroke(Style.line(2.5f));
-            for (int p = 0; p < trajectories.length; p++) {
-                Trajectory t = trajectories[p].first(Math.min(shown, trajectories[p].size()));
-                g.setColor(Style.colour(p));
-                g.draw(film.screenPath(Clip.toWindow(t.xs(), t.ys(), window)));
-            }
-            g.dispose();
-            gif.addFrame(frame);
-        }
-        film.paths.clear();
-        film.paths.addAll(Arrays.asList(trajectories));
-        film.endMarkers = true;
-        film.redraw();
-        gif.setDelay(2000);
-        gif.addFrame(render(film, width, height));
-        gif.finish();
-        return new Gif(out.toByteArray());
+    /** The colour of the {@code index}-th path, as last drawn. */
+    Color pathColour(int index) {
+        return pathColours.get(index);
+    }
+
+    /** The window drawn: the one asked for, widened so that x and y have the same scale. */
+    Surface.Window shownWindow() {
+        return shown;
     }
 
     /** A polyline in data coordinates, NaN-separated, as a path in the pixels of the last drawing. */
-    private Path2D screenPath(double[][] xy) {
+    Path2D screenPath(double[][] xy) {
         Path2D.Double path = new Path2D.Double();
         boolean pen = false;
         for (int i = 0; i < xy[0].length; i++) {
@@ -210,6 +185,49 @@ public final class ContourChart extends XYChart {
         return path;
     }
 
+    /**
+     * Draws the chart with one unit of x as long as one unit of y: a first layout measures the plot
+     * area, the window is widened along the axis that has room to spare (and the contours traced
+     * again over it), then the chart is drawn. The title shrinks to fit the width.
+     */
+    @Override
+    public void paint(Graphics2D g, int width, int height) {
+        Style.fitTitle(this, titleFont, width);
+        Style.tickFormat(this);
+        Graphics2D scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+        for (int pass = 0; pass < 3; pass++) {
+            super.paint(scratch, width, height);
+            double pixelsX = Math.abs(getScreenXFromChart(shown.xmax()) - getScreenXFromChart(shown.xmin()));
+            double pixelsY = Math.abs(getScreenYFromChart(shown.ymax()) - getScreenYFromChart(shown.ymin()));
+            Surface.Window equal = equalScale(window, pixelsX, pixelsY);
+            if (close(equal, shown)) {
+                break;
+            }
+            shown = equal;
+            levels = null;
+            redraw();
+        }
+        scratch.dispose();
+        super.paint(g, width, height);
+    }
+
+    /** {@code w} widened about its centre so that a pixel is the same length along x and y. */
+    private static Surface.Window equalScale(Surface.Window w, double pixelsX, double pixelsY) {
+        double unit = Math.max((w.xmax() - w.xmin()) / pixelsX, (w.ymax() - w.ymin()) / pixelsY);
+        double cx = (w.xmin() + w.xmax()) / 2;
+        double cy = (w.ymin() + w.ymax()) / 2;
+        return new Surface.Window(cx - unit * pixelsX / 2, cx + unit * pixelsX / 2, cy - unit * pixelsY / 2,
+                cy + unit * pixelsY / 2);
+    }
+
+    /** Equal to half a percent of their size. */
+    private static boolean close(Surface.Window a, Surface.Window b) {
+        double tx = 0.005 * (b.xmax() - b.xmin());
+        double ty = 0.005 * (b.ymax() - b.ymin());
+        return Math.abs(a.xmin() - b.xmin()) < tx && Math.abs(a.xmax() - b.xmax()) < tx
+                && Math.abs(a.ymin() - b.ymin()) < ty && Math.abs(a.ymax() - b.ymax()) < ty;
+    }
+
     static BufferedImage render(XYChart chart, int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
@@ -220,15 +238,15 @@ public final class ContourChart extends XYChart {
     }
 
     /** f sampled on a grid: z[i][j] = f(xs[i], ys[j]). */
-    private record Grid(double[] xs, double[] ys, double[][] z) {
+    private record Samples(double[] xs, double[] ys, double[][] z) {
     }
 
-    private Grid sample() {
+    private Samples sample() {
         double[] xs = new double[GRID];
         double[] ys = new double[GRID];
         for (int i = 0; i < GRID; i++) {
-            xs[i] = window.xmin() + (window.xmax() - window.xmin()) * i / (GRID - 1);
-            ys[i] = window.ymin() + (window.ymax() - window.ymin()) * i / (GRID - 1);
+            xs[i] = shown.xmin() + (shown.xmax() - shown.xmin()) * i / (GRID - 1);
+            ys[i] = shown.ymin() + (shown.ymax() - shown.ymin()) * i / (GRID - 1);
         }
         double[][] z = new double[GRID][GRID];
         for (int i = 0; i < GRID; i++) {
@@ -236,14 +254,14 @@ public final class ContourChart extends XYChart {
                 z[i][j] = surface.value(xs[i], ys[j]);
             }
         }
-        return new Grid(xs, ys, z);
+        return new Samples(xs, ys, z);
     }
 
     /**
      * Linear: evenly from f_min to f_max. Log: f_min + d with d a geometric series from the 1st to
      * the 95th percentile of f − f_min over the grid, so the basin and the walls both get lines.
      */
-    private double[] levels(Grid grid) {
+    private double[] levels(Samples grid) {
         double[] values = Arrays.stream(grid.z()).flatMapToDouble(Arrays::stream).filter(Double::isFinite).sorted().toArray();
         if (values.length == 0 || !(values[values.length - 1] > values[0])) {
             return new double[0];
@@ -266,7 +284,7 @@ public final class ContourChart extends XYChart {
 
     /** Samples f on the grid and traces every level's iso-lines. */
     private void contour() {
-        Grid grid = sample();
+        Samples grid = sample();
         levels = levels(grid);
         isoLines = new ArrayList<>();
         for (double level : levels) {
@@ -293,19 +311,13 @@ public final class ContourChart extends XYChart {
             s.setMarker(SeriesMarkers.NONE);
             s.setShowInLegend(false);
         }
-        List<double[]> minima = surface.minima();
-        if (!minima.isEmpty()) {
-            XYSeries m = addSeries(minima.size() == 1 ? "minimum" : "minima",
-                    minima.stream().mapToDouble(p -> p[0]).toArray(), minima.stream().mapToDouble(p -> p[1]).toArray());
-            m.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-            m.setMarker(SeriesMarkers.CROSS);
-            m.setMarkerColor(Color.BLACK);
-        }
-        for (int p = 0; p < paths.size(); p++) {
-            Trajectory t = paths.get(p);
-            Color c = Style.colour(p);
-            String label = unique(t.label() + (t.diverged() ? " (diverged)" : ""));
-            double[][] inside = Clip.toWindow(t.xs(), t.ys(), window);
+        minima();
+        pathColours.clear();
+        for (Trajectory t : paths) {
+            Color c = Style.colourFor(t.label(), pathColours);
+            pathColours.add(c);
+            String label = unique(t.label() + fate(t));
+            double[][] inside = Clip.toWindow(t.xs(), t.ys(), shown);
             if (inside[0].length == 0) {   // wholly outside: keep the legend entry, draw nothing
                 inside = new double[][] {{Double.NaN}, {Double.NaN}};
             }
@@ -318,15 +330,68 @@ public final class ContourChart extends XYChart {
                 marker(label + " end", t.end()[0], t.end()[1], SeriesMarkers.SQUARE, c);
             }
         }
-        getStyler().setXAxisMin(window.xmin());
-        getStyler().setXAxisMax(window.xmax());
-        getStyler().setYAxisMin(window.ymin());
-        getStyler().setYAxisMax(window.ymax());
+        getStyler().setXAxisMin(shown.xmin());
+        getStyler().setXAxisMax(shown.xmax());
+        getStyler().setYAxisMin(shown.ymin());
+        getStyler().setYAxisMax(shown.ymax());
+    }
+
+    /**
+     * The surface's minima as black crosses; when there are several, each is numbered by depth
+     * beside its cross, 1 the deepest.
+     */
+    private void minima() {
+        annotations.clear();
+        List<double[]> minima = surface.minima();
+        if (minima.isEmpty()) {
+            return;
+        }
+        XYSeries m = addSeries(minima.size() == 1 ? "minimum" : "minima, 1 = deepest",
+                minima.stream().mapToDouble(p -> p[0]).toArray(), minima.stream().mapToDouble(p -> p[1]).toArray());
+        m.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        m.setMarker(SeriesMarkers.CROSS);
+        m.setMarkerColor(Color.BLACK);
+        if (minima.size() > 1) {
+            List<double[]> byDepth = new ArrayList<>(minima);
+            byDepth.sort(Comparator.comparingDouble(p -> surface.value(p[0], p[1])));
+            double offset = 0.03 * (shown.ymax() - shown.ymin());
+            for (int k = 0; k < byDepth.size(); k++) {
+                double[] p = byDepth.get(k);
+                addAnnotation(new AnnotationText(Integer.toString(k + 1), p[0], p[1] + offset, false));
+            }
+        }
+    }
+
+    /**
+     * What became of a walk, for its legend entry: "diverged at step n" when it stopped being
+     * finite, "diverges: leaves the chart at step n" when it leaves the window for good with its loss
+     * above where it started, "leaves the chart at step n" when it leaves for good going downhill.
+     */
+    private String fate(Trajectory t) {
+        if (t.diverged()) {
+            return " (diverged at step " + t.size() + ")";
+        }
+        int back = t.size();   // the first point after which the walk stays outside
+        while (back > 0 && outside(t.xs()[back - 1], t.ys()[back - 1])) {
+            back--;
+        }
+        if (back == t.size()) {
+            return "";
+        }
+        if (back == 0) {
+            return " (outside the chart)";
+        }
+        return t.finalLoss() > t.losses()[0] ? " (diverges: leaves the chart at step " + back + ")"
+                : " (leaves the chart at step " + back + ")";
+    }
+
+    private boolean outside(double x, double y) {
+        return x < shown.xmin() || x > shown.xmax() || y < shown.ymin() || y > shown.ymax();
     }
 
     /** A point marker without legend entry, drawn only inside the window. */
     private void marker(String name, double x, double y, Marker shape, Color c) {
-        if (x < window.xmin() || x > window.xmax() || y < window.ymin() || y > window.ymax()) {
+        if (outside(x, y)) {
             return;
         }
         XYSeries s = addSeries(name, new double[] {x}, new double[] {y});

@@ -8,67 +8,77 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** Histograms of activations, one small panel per layer, all on the same x-range and bins. */
+/**
+ * Histograms, one small panel per array (a layer's activations, weights), all on the same x-range
+ * and the same bins. The bins are centred on 0, so that exact zeros (a ReLU's inactive units) fill
+ * the bin around 0 instead of the one beside it; an array with no negative value is drawn from 0 up.
+ * Each panel's height is the fraction of the array's finite values in a bin.
+ */
 final class Histograms {
 
-    private static final int BINS = 40;
+    /** Bins from 0 to the largest |value|; the bin around 0 is centred on it. */
+    private static final int BINS_PER_SIDE = 20;
 
     private Histograms() {
     }
 
-    static BufferedImage panels(String title, String[] labels, double[][] values) {
+    static BufferedImage panels(String title, String xLabel, String[] labels, double[][] values) {
         double reach = 0;
+        boolean negative = false;
         for (double[] v : values) {
             for (double a : v) {
                 if (Double.isFinite(a)) {
                     reach = Math.max(reach, Math.abs(a));
+                    negative |= a < 0;
                 }
             }
         }
-        double lo = -(reach > 0 ? reach : 1);
-        double hi = -lo;
+        double width = (reach > 0 ? reach : 1) / BINS_PER_SIDE;
+        double lo = negative ? -(BINS_PER_SIDE + 0.5) * width : -0.5 * width;
+        int bins = negative ? 2 * BINS_PER_SIDE + 1 : BINS_PER_SIDE + 1;
         List<XYChart> charts = new ArrayList<>();
         for (int l = 0; l < values.length; l++) {
-            charts.add(panel(labels[l], values[l], lo, hi, l));
+            charts.add(panel(labels[l], xLabel, values[l], lo, width, bins, l));
         }
         int columns = Math.min(5, charts.size());
         return Panels.grid(title, charts, columns, columns >= 5 ? 200 : 260, 180);
     }
 
-    private static XYChart panel(String label, double[] v, double lo, double hi, int index) {
-        double[] fraction = new double[BINS];
+    static XYChart panel(String label, String xLabel, double[] v, double lo, double width, int bins, int index) {
+        double[] fraction = new double[bins];
         double sum = 0;
         double sumSq = 0;
         int n = 0;
         for (double a : v) {
             if (Double.isFinite(a)) {
-                int bin = (int) Math.min(BINS - 1, Math.max(0, Math.floor((a - lo) / (hi - lo) * BINS)));
+                int bin = (int) Math.min(bins - 1, Math.max(0, Math.floor((a - lo) / width)));
                 fraction[bin]++;
                 sum += a;
                 sumSq += a * a;
                 n++;
             }
         }
-        for (int b = 0; b < BINS; b++) {
+        for (int b = 0; b < bins; b++) {
             fraction[b] /= Math.max(1, n);
         }
         double mean = n == 0 ? 0 : sum / n;
         double std = n == 0 ? 0 : Math.sqrt(Math.max(0, sumSq / n - mean * mean));
         // The outline of the bars: up and across each bin.
-        double[] x = new double[2 * BINS + 2];
-        double[] y = new double[2 * BINS + 2];
-        for (int b = 0; b < BINS; b++) {
-            x[2 * b + 1] = lo + (hi - lo) * b / BINS;
-            x[2 * b + 2] = lo + (hi - lo) * (b + 1) / BINS;
+        double hi = lo + bins * width;
+        double[] x = new double[2 * bins + 2];
+        double[] y = new double[2 * bins + 2];
+        for (int b = 0; b < bins; b++) {
+            x[2 * b + 1] = lo + width * b;
+            x[2 * b + 2] = lo + width * (b + 1);
             y[2 * b + 1] = fraction[b];
             y[2 * b + 2] = fraction[b];
         }
         x[0] = lo;
-        x[2 * BINS + 1] = hi;
+        x[2 * bins + 1] = hi;
         XYChart c = new XYChart(200, 180);
         Style.apply(c);
         c.setTitle(label + "  σ=" + String.format(Locale.ROOT, "%.2g", std));
-        c.setXAxisTitle("activation");
+        c.setXAxisTitle(xLabel);
         c.setYAxisTitle("fraction");
         c.getStyler().setAxisTitleFont(Style.TICKS.deriveFont(11f));
         c.getStyler().setAxisTickLabelsFont(Style.TICKS.deriveFont(10f));
@@ -77,6 +87,9 @@ final class Histograms {
         c.getStyler().setXAxisMin(lo);
         c.getStyler().setXAxisMax(hi);
         c.getStyler().setYAxisMin(0.0);
+        // Short labels ("−2e5", "0.5"), spaced closely enough that a narrow panel shows several.
+        c.getStyler().setxAxisTickLabelsFormattingFunction(Style::number);
+        c.getStyler().setXAxisTickMarkSpacingHint(45);
         XYSeries s = c.addSeries(label, x, y);
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
         s.setLineColor(Style.colour(index));

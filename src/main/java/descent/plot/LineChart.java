@@ -1,5 +1,6 @@
 package descent.plot;
 
+import java.awt.Color;
 import java.awt.Graphics2D;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,11 +17,14 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  *
  * <p>It is an {@link XYChart}: a notebook shows it at any point of the chain. Vertical markers
  * ({@link #mark}) span the data's y-range whenever the chart is drawn, so they can be added before
- * or after the series.
+ * or after the series. A line named after an optimizer ("Adam", "SGD + momentum 0.9") gets that
+ * optimizer's colour in every chart; a logarithmic axis has a label beyond either end of the data.
  */
 public final class LineChart extends XYChart {
 
-    private final List<String> lines = new ArrayList<>();
+    private final Map<String, Color> lines = new LinkedHashMap<>();
+    private double[] autoY;   // the decades this chart chose for a log y-axis, replaced when the data grow
+    private double[] autoX;
     private final Map<String, List<Double>> marks = new LinkedHashMap<>();
 
     LineChart(String title, String xLabel, String yLabel) {
@@ -31,9 +35,9 @@ public final class LineChart extends XYChart {
         setYAxisTitle(yLabel);
     }
 
-    /** Adds the line (xs[i], ys[i]) under {@code name}, in the next colour of the palette. */
+    /** Adds the line (xs[i], ys[i]) under {@code name}, in its method's colour or the next free one. */
     public LineChart series(String name, double[] xs, double[] ys) {
-        return add(name, xs, ys, lines.size(), false);
+        return add(name, xs, ys, Style.colourFor(name == null ? "" : name, lines.values()), false);
     }
 
     /** Adds ys against 0, 1, 2, ... */
@@ -45,17 +49,17 @@ public final class LineChart extends XYChart {
 
     /** Adds a dashed line in the colour of the line {@code sameColourAs} (e.g. validation beside training). */
     public LineChart dashed(String name, double[] xs, double[] ys, String sameColourAs) {
-        int index = lines.indexOf(sameColourAs);
-        if (index < 0) {
+        Color colour = lines.get(sameColourAs);
+        if (colour == null) {
             throw new IllegalArgumentException("sameColourAs must name a series of this chart, got \""
-                    + sameColourAs + "\"; series: " + lines);
+                    + sameColourAs + "\"; series: " + lines.keySet());
         }
-        return add(name, xs, ys, index, true);
+        return add(name, xs, ys, colour, true);
     }
 
     /** A logarithmic y-axis; every y must then be > 0. */
     public LineChart logY() {
-        for (String name : lines) {
+        for (String name : lines.keySet()) {
             requirePositive(name, getSeriesMap().get(name).getYData());
         }
         getStyler().setYAxisLogarithmic(true);
@@ -67,7 +71,7 @@ public final class LineChart extends XYChart {
         if (!Double.isFinite(x)) {
             throw new IllegalArgumentException("x must be a finite number, got " + x);
         }
-        if (label == null || label.isBlank() || lines.contains(label)) {
+        if (label == null || label.isBlank() || lines.containsKey(label)) {
             throw new IllegalArgumentException("label must be non-blank and not a series name, got \"" + label + "\"");
         }
         marks.computeIfAbsent(label, k -> new ArrayList<>()).add(x);
@@ -76,10 +80,10 @@ public final class LineChart extends XYChart {
 
     /** The names of the lines, in order (markers not included). */
     public List<String> seriesNames() {
-        return List.copyOf(lines);
+        return List.copyOf(lines.keySet());
     }
 
-    private LineChart add(String name, double[] xs, double[] ys, int colour, boolean dashed) {
+    private LineChart add(String name, double[] xs, double[] ys, Color colour, boolean dashed) {
         if (name == null || name.isBlank() || getSeriesMap().containsKey(name)) {
             throw new IllegalArgumentException("name must be non-blank and new in this chart, got \"" + name + "\"");
         }
@@ -87,15 +91,24 @@ public final class LineChart extends XYChart {
             throw new IllegalArgumentException("xs and ys must have the same length > 0, got " + xs.length
                     + " and " + ys.length);
         }
+        for (int i = 0; i < xs.length; i++) {
+            if (Double.isInfinite(xs[i]) || Double.isInfinite(ys[i])) {
+                throw new IllegalArgumentException("series \"" + name + "\" holds (" + xs[i] + ", " + ys[i] + ") at point " + i
+                        + "; a chart cannot draw an infinite value (a NaN leaves a gap)");
+            }
+        }
+        if (Arrays.stream(ys).noneMatch(Double::isFinite)) {
+            name += " (no finite value)";                   // in the legend, not silently blank
+        }
         if (getStyler().isYAxisLogarithmic()) {
             requirePositive(name, ys);
         }
         XYSeries s = addSeries(name, xs, ys);
-        s.setLineColor(Style.colour(colour));
+        s.setLineColor(colour);
         s.setLineStyle(dashed ? Style.dashed(2f) : Style.line(2f));
         s.setMarker(xs.length == 1 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
-        s.setMarkerColor(Style.colour(colour));
-        lines.add(name);
+        s.setMarkerColor(colour);
+        lines.put(name, colour);
         return this;
     }
 
@@ -107,21 +120,32 @@ public final class LineChart extends XYChart {
         }
     }
 
-    /** Draws the markers across the y-range of the lines, then the chart. */
+    /**
+     * Draws the markers across the y-range of the lines, widens a log axis to labelled ticks
+     * ({@link Style#logAxis}), fits the title to the width, then draws the chart.
+     */
     @Override
     public void paint(Graphics2D g, int width, int height) {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (String name : lines) {
-            for (double y : getSeriesMap().get(name).getYData()) {
-                if (Double.isFinite(y)) {
-                    lo = Math.min(lo, y);
-                    hi = Math.max(hi, y);
-                }
-            }
+        double[] ys = range(false);
+        double lo = ys[0];
+        double hi = ys[1];
+        if (getStyler().isYAxisLogarithmic() && lo > 0 && lo <= hi && owns(autoY, getStyler().getYAxisMin(), getStyler().getYAxisMax())) {
+            autoY = Style.logAxis(lo, hi);
+            getStyler().setYAxisMin(autoY[0]);
+            getStyler().setYAxisMax(autoY[1]);
+            getStyler().setYAxisLogarithmicDecadeOnly(autoY[2] == 1);
+        } else {
+            getStyler().setYAxisLogarithmicDecadeOnly(hi > 100 * lo);   // a range the caller chose
         }
-        // Labels at 1, 2, 3 ... 9 of each decade over a short range; only at the decades over a long one.
-        getStyler().setYAxisLogarithmicDecadeOnly(hi > 100 * lo);
+        double[] xs = range(true);
+        if (getStyler().isXAxisLogarithmic() && xs[0] > 0 && xs[0] <= xs[1]
+                && owns(autoX, getStyler().getXAxisMin(), getStyler().getXAxisMax())) {
+            autoX = Style.logAxis(xs[0], xs[1]);
+            getStyler().setXAxisMin(autoX[0]);
+            getStyler().setXAxisMax(autoX[1]);
+        }
+        Style.fitTitle(this, Style.TITLE, width);
+        Style.tickFormat(this);
         if (lo <= hi) {
             int k = 0;
             for (Map.Entry<String, List<Double>> m : marks.entrySet()) {
@@ -148,5 +172,27 @@ public final class LineChart extends XYChart {
         }
         Style.roundTicks(this);
         super.paint(g, width, height);
+    }
+
+    /** The smallest and largest finite x (or y) of the lines. */
+    private double[] range(boolean x) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (String name : lines.keySet()) {
+            XYSeries s = getSeriesMap().get(name);
+            for (double v : x ? s.getXData() : s.getYData()) {
+                if (Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        return new double[] {lo, hi};
+    }
+
+    /** Whether the axis range is still the one this chart chose (or none): a range the caller set is kept. */
+    private static boolean owns(double[] chosen, Double min, Double max) {
+        return min == null && max == null
+                || chosen != null && min != null && max != null && min == chosen[0] && max == chosen[1];
     }
 }

@@ -3,9 +3,16 @@ package descent.plot;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.image.BufferedImage;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -37,6 +44,80 @@ final class Style {
 
     static Color colour(int index) {
         return PALETTE[index % PALETTE.length];
+    }
+
+    /**
+     * The optimizers that keep one colour in every chart of a lesson, each the palette colour of
+     * its place here: a line or path whose name names one ("Sgd(η=0.1)", "plain GD", "SGD +
+     * momentum 0.9") is drawn in it. Longer names first, so "AdaMax" is not read as "Adam".
+     */
+    private static final Pattern METHOD = Pattern.compile(
+            "(?i)(?<![a-z])(amsgrad|nadam|adamax|adam|adadelta|adagrad|rmsprop|nesterov|momentum|sgd|gd)(?![a-z])");
+    private static final String[] METHOD_ORDER =
+            {"sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adadelta", "adam", "adamax", "nadam", "amsgrad"};
+
+    /**
+     * The colour of a new line named {@code name} beside lines already drawn in {@code taken}: its
+     * method's colour when it names one that is still free (the most specific name wins, so "SGD +
+     * momentum" is momentum), else the first palette colour not yet taken.
+     */
+    static Color colourFor(String name, Collection<Color> taken) {
+        Matcher m = METHOD.matcher(name);
+        int best = -1;
+        while (m.find()) {
+            String method = m.group(1).toLowerCase(Locale.ROOT);
+            int index = method.equals("gd") ? 0 : Arrays.asList(METHOD_ORDER).indexOf(method);
+            best = Math.max(best, index);
+        }
+        if (best >= 0 && !taken.contains(PALETTE[best])) {
+            return PALETTE[best];
+        }
+        for (Color c : PALETTE) {
+            if (!taken.contains(c)) {
+                return c;
+            }
+        }
+        return PALETTE[taken.size() % PALETTE.length];
+    }
+
+    /** Shrinks the chart's title font until the title fits in {@code width} pixels (down to 11 pt). */
+    static void fitTitle(Chart<?, ?> chart, Font font, int width) {
+        FontMetrics fm = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics().getFontMetrics(font);
+        String title = chart.getTitle() == null ? "" : chart.getTitle();
+        float size = font.getSize2D();
+        int room = width - 24;
+        int wide = fm.stringWidth(title);
+        if (wide > room) {
+            size = Math.max(11f, size * room / wide);
+        }
+        chart.getStyler().setChartTitleFont(font.deriveFont(size));
+    }
+
+    /**
+     * Tick labels in one style ("0.09" beside "0.1", never ".09") on the linear axes; a logarithmic
+     * axis keeps XChart's labels, which are at the decades and their multiples.
+     */
+    static void tickFormat(XYChart chart) {
+        AxesChartStyler s = chart.getStyler();
+        s.setxAxisTickLabelsFormattingFunction(s.isXAxisLogarithmic() ? null : Style::number);
+        s.setyAxisTickLabelsFormattingFunction(s.isYAxisLogarithmic() ? null : Style::number);
+    }
+
+    /**
+     * The range of a logarithmic axis for data in [lo, hi], widened to ticks that are labelled, so
+     * that the top and the bottom of the data have a label beyond them: whole decades when hi &gt; 100·lo
+     * (only the decades are labelled then), else the nearest multiples m·10^k,
+     * m = 1 … 9. Returns {min, max, 1 if only decades are labelled else 0}.
+     */
+    static double[] logAxis(double lo, double hi) {
+        double decadeLo = Math.pow(10, Math.floor(Math.log10(lo) + 1e-9));
+        double decadeHi = Math.pow(10, Math.ceil(Math.log10(hi) - 1e-9));
+        if (hi > 100 * lo) {
+            return new double[] {decadeLo, decadeHi, 1};
+        }
+        double topDecade = Math.pow(10, Math.floor(Math.log10(hi) + 1e-9));
+        return new double[] {Math.floor(lo / decadeLo * (1 + 1e-9)) * decadeLo,
+            Math.ceil(hi / topDecade * (1 - 1e-9)) * topDecade, 0};
     }
 
     static BasicStroke line(float width) {
@@ -120,14 +201,17 @@ final class Style {
         }
     }
 
-    /** A number for an axis label or a title, short: 0.001 → "1e-3", 0.05 → "0.05", 128 → "128". */
+    /**
+     * A number for an axis label or a title, short and in one style: 0.001 → "1e-3", 0.05 → "0.05",
+     * 0.1 → "0.1" (never ".1"), 128 → "128".
+     */
     static String number(double v) {
         if (v == 0 || !Double.isFinite(v)) {
             return v == 0 ? "0" : Double.toString(v);
         }
         double a = Math.abs(v);
         if (a >= 1e-2 && a < 1e5) {
-            String s = String.format(Locale.ROOT, "%.4g", v);
+            String s = String.format(Locale.ROOT, "%.6g", v);
             return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
         }
         String s = String.format(Locale.ROOT, "%.3e", v);

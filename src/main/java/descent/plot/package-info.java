@@ -3,7 +3,7 @@
  *
  * <pre>
  *   Charts.contour(ravine).paths(plain, heavy)                 // iso-lines with optimizer paths
- *   Charts.contour(beale).race(sgd, adam, rmsprop)             // an animated GIF
+ *   Race.of(Charts.contour(beale), sgd, adam, rmsprop)        // an animated GIF
  *   Charts.loss(plain, heavy)                                  // loss per step, log axis
  *   Charts.history("epoch", history).mark(12, "best epoch")    // a training history table
  *   Charts.lines("m and m̂", "step t", "value").series("m_t", t, m).series("m̂_t", t, mHat)

@@ -47,6 +47,31 @@ final class Args {
         return copy;
     }
 
+    /** Sorted (repeats allowed) and >= {@code min}; returns a private copy. */
+    static int[] sorted(String name, int[] values, int min) {
+        if (values == null) throw new IllegalArgumentException(name + " must not be null");
+        int[] copy = values.clone();
+        for (int i = 0; i < copy.length; i++) {
+            if (copy[i] < min)
+                throw new IllegalArgumentException(name + " must be >= " + min + ", got " + name + "[" + i + "] = " + copy[i]);
+            if (i > 0 && copy[i] < copy[i - 1])
+                throw new IllegalArgumentException(name + " must be in increasing order, got "
+                        + java.util.Arrays.toString(copy));
+        }
+        return copy;
+    }
+
+    /**
+     * {@code value} when it is a usable learning rate (finite, >= 0); otherwise an error naming the
+     * schedule and the step, so a bad rate never reaches an optimizer.
+     */
+    static double rate(Schedule schedule, int step, double value) {
+        if (!(Double.isFinite(value) && value >= 0))
+            throw new IllegalArgumentException(schedule + " gives " + value + " at step " + step
+                    + ": a learning rate must be a finite number >= 0");
+        return value;
+    }
+
     /** How many of the sorted {@code points} are <= t (Python's bisect_right). */
     static int countAtOrBelow(int[] points, int t) {
         int n = 0;

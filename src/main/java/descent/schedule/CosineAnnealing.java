@@ -34,6 +34,11 @@ public final class CosineAnnealing implements Schedule {
         return etaMin + (lr0 - etaMin) * (1 + Math.cos(Math.PI * Args.step(step) / tMax)) / 2;
     }
 
+    /** T_max, the steps from η₀ down to η_min. */
+    int tMax() {
+        return tMax;
+    }
+
     @Override
     public String toString() {
         return "Cosine η_min+(η₀−η_min)(1+cos(πt/T))/2 (η₀=" + Args.num(lr0) + ", T=" + tMax

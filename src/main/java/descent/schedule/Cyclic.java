@@ -30,7 +30,8 @@ public final class Cyclic implements Schedule {
     /**
      * @param stepSizeUp steps from η_base up to η_max, > 0
      * @param stepSizeDown steps back down, > 0
-     * @param gamma γ for {@link Mode#EXP_RANGE} (ignored by the other modes), in (0, 1]
+     * @param gamma γ for {@link Mode#EXP_RANGE} (ignored by the other modes), in (0, 1]; with γ > 1
+     *              the height grows, and a step at which it overflows is refused
      */
     public Cyclic(double baseLr, double maxLr, int stepSizeUp, int stepSizeDown, Mode mode, double gamma) {
         this.baseLr = Args.nonNegative("baseLr", baseLr);
@@ -70,7 +71,7 @@ public final class Cyclic implements Schedule {
             case TRIANGULAR2 -> 1 / Math.pow(2, cycle - 1);
             case EXP_RANGE -> Math.pow(gamma, t);
         };
-        return baseLr + (maxLr - baseLr) * s * scale;
+        return Args.rate(this, step, baseLr + (maxLr - baseLr) * s * scale);
     }
 
     @Override

@@ -7,6 +7,7 @@ package descent.schedule;
  *
  * <p>Source: PyTorch {@code torch.optim.lr_scheduler.ExponentialLR} (which multiplies by γ once per
  * step; the product and the power agree to rounding), PaddlePaddle {@code ExponentialDecay}.
+ * With γ > 1 the rate grows; a step at which it overflows is refused, naming the step.
  */
 public final class Exponential implements Schedule {
 
@@ -21,7 +22,7 @@ public final class Exponential implements Schedule {
 
     @Override
     public double valueAt(int step) {
-        return lr0 * Math.pow(gamma, Args.step(step));
+        return Args.rate(this, step, lr0 * Math.pow(gamma, Args.step(step)));
     }
 
     @Override

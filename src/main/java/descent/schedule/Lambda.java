@@ -32,7 +32,7 @@ public final class Lambda implements Schedule {
 
     @Override
     public double valueAt(int step) {
-        return lr0 * factor.applyAsDouble(Args.step(step));
+        return Args.rate(this, step, lr0 * factor.applyAsDouble(Args.step(step)));
     }
 
     @Override

@@ -26,6 +26,9 @@ public final class LinearWarmup implements Schedule {
         if (after == null) throw new IllegalArgumentException("after must not be null");
         this.after = after;
         this.warmup = Args.positive("warmup", warmup);
+        if (after instanceof CosineAnnealing cosine && warmup > cosine.tMax())
+            throw new IllegalArgumentException("warmup must be at most the T = " + cosine.tMax() + " steps of " + after
+                    + " that it leads into, got " + warmup + " (past T the cosine climbs back up)");
         this.startLr = Args.nonNegative("startLr", startLr);
         this.endLr = Args.nonNegative("endLr", endLr);
     }

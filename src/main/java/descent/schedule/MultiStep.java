@@ -15,11 +15,14 @@ public final class MultiStep implements Schedule {
     private final double gamma;
     private final int[] milestones;
 
-    /** @param milestones strictly increasing steps >= 1 at which the rate drops */
+    /**
+     * @param milestones steps >= 1 at which the rate drops, in increasing order; a milestone given
+     *                   twice drops the rate by γ² at once (as PyTorch's {@code MultiStepLR})
+     */
     public MultiStep(double lr0, double gamma, int... milestones) {
         this.lr0 = Args.nonNegative("lr0", lr0);
         this.gamma = Args.positive("gamma", gamma);
-        this.milestones = Args.increasing("milestones", milestones, 1);
+        this.milestones = Args.sorted("milestones", milestones, 1);
     }
 
     @Override

@@ -118,10 +118,11 @@ public final class ReduceOnPlateau {
     /**
      * Records one epoch's metric and returns the learning rate to use from now on.
      *
-     * @throws IllegalArgumentException if the metric is NaN (state untouched)
+     * @throws IllegalArgumentException if the metric is NaN or infinite (state untouched)
      */
     public double step(double metric) {
-        if (Double.isNaN(metric)) throw new IllegalArgumentException("metric must not be NaN, got NaN at epoch " + epoch);
+        if (!Double.isFinite(metric))
+            throw new IllegalArgumentException("metric must be a finite number, got " + metric + " at epoch " + epoch);
         if (isBetter(metric)) {
             best = metric;
             badEpochs = 0;

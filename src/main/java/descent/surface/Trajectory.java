@@ -23,6 +23,9 @@ import tech.tablesaw.api.Table;
  */
 public final class Trajectory {
 
+    /** The longest walk recorded: six columns of a million doubles are 48 MB. */
+    public static final int MAX_STEPS = 1_000_000;
+
     private final String label;
     private final Surface surface;
     private final int length;
@@ -68,8 +71,15 @@ public final class Trajectory {
             throw new IllegalArgumentException("start must be two finite numbers {x, y}, got "
                     + Arrays.toString(start));
         }
-        if (steps < 0) {
-            throw new IllegalArgumentException("steps must be >= 0, got " + steps);
+        if (steps < 0 || steps > MAX_STEPS) {
+            throw new IllegalArgumentException("steps must be in [0, " + MAX_STEPS + "], got " + steps);
+        }
+        for (int k = 0; schedule != null && k <= steps; k++) {
+            double eta = schedule.valueAt(k);
+            if (!(Double.isFinite(eta) && eta >= 0)) {
+                throw new IllegalArgumentException("schedule " + schedule + " gives " + eta + " at step " + k
+                        + "; a learning rate must be a finite number >= 0");
+            }
         }
         double[] x = new double[steps + 1];
         double[] y = new double[steps + 1];

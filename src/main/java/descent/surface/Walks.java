@@ -59,9 +59,10 @@ public final class Walks {
     }
 
     /**
-     * Where each walk ended: columns walk, steps, end x, end y, loss, and minimum, the rank of the
-     * nearest known minimum of the surface (1 = the deepest, as in {@link Surface#minima()}), with
-     * its distance; printed to 4 decimals (the distance in scientific notation).
+     * Where each walk ended: columns walk, steps, end x, end y, loss, and "nearest minimum", the rank
+     * of the nearest known minimum of the surface (1 = the deepest, as in {@link Surface#minima()}),
+     * with its distance; x and y printed to 4 decimals, the loss and the distance to 3 digits in
+     * scientific notation (a loss of 1e-7 is not "0.0000").
      */
     public static Table endings(Trajectory... walks) {
         if (walks.length == 0) {
@@ -69,7 +70,7 @@ public final class Walks {
         }
         Table t = Table.create("Where each walk ended",
                 StringColumn.create("walk"), IntColumn.create("steps"), DoubleColumn.create("end x"),
-                DoubleColumn.create("end y"), DoubleColumn.create("loss"), IntColumn.create("minimum"),
+                DoubleColumn.create("end y"), DoubleColumn.create("loss"), IntColumn.create("nearest minimum"),
                 DoubleColumn.create("distance to it"));
         for (Trajectory w : walks) {
             double[] end = w.end();
@@ -89,18 +90,19 @@ public final class Walks {
             t.doubleColumn("end y").append(end[1]);
             t.doubleColumn("loss").append(w.finalLoss());
             if (nearest < 0) {
-                t.intColumn("minimum").appendMissing();
+                t.intColumn("nearest minimum").appendMissing();
                 t.doubleColumn("distance to it").appendMissing();
             } else {
-                t.intColumn("minimum").append(nearest + 1);
+                t.intColumn("nearest minimum").append(nearest + 1);
                 t.doubleColumn("distance to it").append(distance);
             }
         }
         t.doubleColumn("end x").setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(4));
         t.doubleColumn("end y").setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(4));
-        t.doubleColumn("loss").setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(4));
-        t.doubleColumn("distance to it").setPrintFormatter(
-                new NumberColumnFormatter(new DecimalFormat("0.0E0", DecimalFormatSymbols.getInstance(Locale.ROOT))));
+        for (String column : new String[] {"loss", "distance to it"}) {
+            t.doubleColumn(column).setPrintFormatter(
+                    new NumberColumnFormatter(new DecimalFormat("0.00E0", DecimalFormatSymbols.getInstance(Locale.ROOT))));
+        }
         return t;
     }
 

@@ -31,8 +31,8 @@ public final class EarlyStopping {
 
     /** Records the next evaluation; true when it is the best so far (strictly better). */
     public boolean improved(double value) {
-        if (Double.isNaN(value)) {
-            throw new IllegalArgumentException("value of " + metric + " must not be NaN");
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("value of " + metric + " must be a finite number, got " + value);
         }
         boolean better = seen == 0 || (metric.endsWith("accuracy") ? value > best : value < best);
         seen++;

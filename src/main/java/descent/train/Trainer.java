@@ -4,6 +4,7 @@ import descent.data.Batches;
 import descent.data.DataSet;
 import descent.nn.BatchNorm;
 import descent.nn.Network;
+import descent.optim.ClipByGlobalNorm;
 import descent.optim.Optimizer;
 import descent.schedule.ReduceOnPlateau;
 import descent.schedule.Schedule;
@@ -16,10 +17,9 @@ import tech.tablesaw.api.Table;
  * Mini-batch training of a {@link Network} with any {@link Optimizer}:
  * <pre>
  *   for each epoch:  shuffle (seeded; not with inOrder());  for each batch B:
- *       L = loss(B);  g = ∂L/∂θ            (net.gradient)
- *       g ← g·min(1, c/‖g‖)                (optional max-norm clipping)
  *       η ← schedule(step)                 (optional; or per epoch)
- *       θ ← optimizer.step(θ, g)
+ *       L = loss(B);  g = ∂L/∂θ            (net.gradient; stop if diverged, see below)
+ *       θ ← optimizer.step(θ, clip(g))     clip(g) = g·min(1, c/(‖g‖ + 10⁻⁶)): ClipByGlobalNorm, optional
  *   every row (each epoch, or every k steps): record loss, accuracy, η, ‖g‖, time and the
  *   validation metrics; feed ReduceOnPlateau; stop early when the watched metric stalls.
  * </pre>
@@ -32,7 +32,14 @@ import tech.tablesaw.api.Table;
  * The history has the columns step, epoch, loss, accuracy, lr, grad_norm, seconds, and val_loss,
  * val_accuracy when validating. loss and accuracy are the means over the row's training batches;
  * grad_norm the mean ‖g‖ before clipping; lr the rate of the row's last step; seconds the time
- * since {@code fit} began. A loss that becomes NaN or infinite throws {@link DivergedException}.
+ * since {@code fit} began.
+ *
+ * <p>Divergence is caught at the step where it shows: when the loss, the gradient, θ or the output
+ * of any layer becomes NaN or infinite, or the loss rises above {@value #EXPLODED} times the first
+ * step's, {@code fit} throws {@link DivergedException} naming the step, the epoch, the learning
+ * rate and what went wrong. Bad input is refused before θ changes: empty or mismatched data sets
+ * (train or validation), NaN or ∞ features (as bad data, with their row and column), a batch size
+ * larger than the data, a schedule that would give a NaN, infinite or negative rate in this run.
  * In a notebook a progress bar and a loss chart update in place; elsewhere one line per epoch is
  * printed (unless {@link #quiet()}).
  *
@@ -47,6 +54,9 @@ import tech.tablesaw.api.Table;
  * batch norm train on a last batch of one row like on any other.
  */
 public final class Trainer {
+
+    /** A loss above this many times the first step's means training diverged, though still finite. */
+    static final double EXPLODED = 1e4;
 
     private final Network net;
     private final Optimizer optimizer;
@@ -157,88 +167,31 @@ public final class Trainer {
         return this;
     }
 
-    /** Trains on {@code train} and returns the history (also kept in {@link #history()}). */
+    /**
+     * Trains on {@code train} and returns the history (also kept in {@link #history()}). Everything
+     * is checked before θ changes: both data sets (rows, features, type, classes, finite values),
+     * the batch size, and the schedule's rate at every step of the run.
+     */
     public Table fit(DataSet train) {
-        if (train.numFeatures() != net.inputSize() || train.dataType() != net.dtype()) {
-            throw new IllegalArgumentException("train must have " + net.inputSize() + " features of type "
-                    + net.dtype() + ", got " + train.numFeatures() + " of " + train.dataType());
-        }
-        if (earlyStopping != null && earlyStopping.metric().startsWith("val_") && validation == null) {
-            throw new IllegalArgumentException("early stopping on " + earlyStopping.metric() + " needs validation(...)");
-        }
-        requireNoBatchOfOne(train.size());
-        history = History.empty(validation != null);
-        bestRow = -1;
-        stoppedEarly = false;
-        if (plateau != null) {
-            optimizer.setLearningRate(plateau.learningRate());
-        }
-        Batches batches = inOrder ? train.batchesInOrder(Math.min(batchSize, train.size()))
-                : train.batches(Math.min(batchSize, train.size()), seed);
-        int stepsPerEpoch = batches.count();
-        int rowEvery = logEvery > 0 ? logEvery : stepsPerEpoch;
-        Progress progress = new Progress(quiet, epochs, stepsPerEpoch, validation != null);
-        INDArray theta = net.theta();
-        INDArray grad = net.grad();
-        INDArray validationTargets = validation == null ? null : validation.oneHot();
-        INDArray best = null;
-        EarlyStopping stopping = earlyStopping == null ? null
-                : new EarlyStopping(earlyStopping.metric(), earlyStopping.patience());
-        long start = System.nanoTime();
-        int step = 0;
-        Interval row = new Interval();
-        Interval epochStats = new Interval();
-        training:
-        for (int epoch = 1; epoch <= epochs; epoch++) {
-            if (schedule != null && schedulePerEpoch) {
-                optimizer.setLearningRate(schedule.valueAt(epoch - 1));
-            }
-            epochStats.clear();
-            for (Batches.Batch batch : batches) {
-                if (schedule != null && !schedulePerEpoch) {
-                    optimizer.setLearningRate(schedule.valueAt(step));
-                }
-                double loss = net.gradient(batch.features(), batch.oneHot());
-                step++;
-                if (!Double.isFinite(loss)) {
-                    throw new DivergedException(loss, step, epoch, optimizer.learningRate(), history);
-                }
-                double norm = Nd4j.getBlasWrapper().nrm2(grad);
-                if (norm > maxNorm) {
-                    grad.muli(maxNorm / norm);                         // g ← g·c/‖g‖
-                }
-                optimizer.step(theta, grad);
-                row.add(loss, net.lastCorrect(), batch.size(), norm);
-                epochStats.add(loss, net.lastCorrect(), batch.size(), norm);
-                if (step % rowEvery == 0 || step == epochs * stepsPerEpoch) {
-                    double[] val = validate(validationTargets);
-                    History.add(history, step, epoch, row.loss(), row.accuracy(), optimizer.learningRate(),
-                            row.gradNorm(), (System.nanoTime() - start) / 1e9, val[0], val[1]);
-                    row.clear();
-                    if (plateau != null) {
-                        optimizer.setLearningRate(plateau.step(lastValue(validation != null ? "val_loss" : "loss")));
+        requireReady(train);
+        Run run = new Run(train);
+        for (int epoch = 1; epoch <= epochs && !stoppedEarly; epoch++) {
+            run.scheduleEpoch(epoch);                          // η ← schedule(epoch), when per epoch
+            for (Batches.Batch batch : run.batches) {          // batch
+                run.scheduleStep();                            // η ← schedule(step), when per step
+                double loss = run.gradient(batch);             // L, g = ∂L/∂θ, checked for divergence
+                run.step(loss, batch);                         // θ ← optimizer.step(θ, clip(g))
+                if (run.rowDue()) {
+                    run.record(run.validate());                // a history row with the validation metrics
+                    stoppedEarly = run.stop();                 // ReduceOnPlateau; early stopping
+                    if (stoppedEarly) {
+                        break;
                     }
-                    if (stopping != null) {
-                        if (stopping.improved(lastValue(stopping.metric()))) {
-                            bestRow = stopping.bestIndex();
-                            best = best == null ? theta.dup() : best.assign(theta);
-                        } else if (stopping.shouldStop()) {
-                            stoppedEarly = true;
-                            progress.row(history, true);
-                            break training;
-                        }
-                    }
-                    progress.row(history, false);
                 }
-                progress.step(step, epoch, loss, optimizer.learningRate());
             }
-            progress.epoch(epoch, epochStats, history);
+            run.endEpoch(stoppedEarly);
         }
-        if (best != null) {
-            theta.assign(best);
-        }
-        progress.done(history);
-        return history;
+        return run.finish();
     }
 
     /** The history of the last {@link #fit} (or of the one running). */
@@ -264,12 +217,138 @@ public final class Trainer {
         return optimizer;
     }
 
-    private double[] validate(INDArray targets) {
-        if (validation == null) {
-            return new double[] {Double.NaN, Double.NaN};
+    /**
+     * One call of {@link #fit}: the batches, the optimizer that steps (the trainer's own, wrapped in
+     * {@link ClipByGlobalNorm} when clipping), and the counts and sums of the run so far.
+     */
+    private final class Run {
+        final Batches batches;
+        private final INDArray validationTargets;
+        private final Optimizer stepper;
+        private final INDArray theta = net.theta(), grad = net.grad();
+        private final Progress progress;
+        private final EarlyStopping stopping;
+        private final int rowEvery, lastStep;
+        private final Interval row = new Interval(), epochStats = new Interval();
+        private final long start = System.nanoTime();
+        private INDArray best;
+        private int step, epoch;
+        private double firstLoss, norm;
+
+        Run(DataSet train) {
+            batches = inOrder ? train.batchesInOrder(batchSize) : train.batches(batchSize, seed);
+            validationTargets = validation == null ? null : validation.oneHot();
+            stepper = maxNorm < Double.POSITIVE_INFINITY ? new ClipByGlobalNorm(maxNorm, optimizer) : optimizer;
+            progress = new Progress(quiet, epochs, batches.count(), validation != null);
+            stopping = earlyStopping == null ? null : new EarlyStopping(earlyStopping.metric(), earlyStopping.patience());
+            rowEvery = logEvery > 0 ? logEvery : batches.count();
+            lastStep = epochs * batches.count();
+            history = History.empty(validation != null);
+            bestRow = -1;
+            stoppedEarly = false;
+            if (plateau != null) {
+                optimizer.setLearningRate(plateau.learningRate());
+            }
         }
-        Network.Evaluation e = net.evaluate(validation.features(), targets);
-        return new double[] {e.loss(), e.accuracy()};
+
+        void scheduleEpoch(int epoch) {
+            this.epoch = epoch;
+            epochStats.clear();
+            if (schedule != null && schedulePerEpoch) {
+                optimizer.setLearningRate(schedule.valueAt(epoch - 1));
+            }
+        }
+
+        void scheduleStep() {
+            if (schedule != null && !schedulePerEpoch) {
+                optimizer.setLearningRate(schedule.valueAt(step));
+            }
+        }
+
+        /** L and g = ∂L/∂θ of the batch; throws {@link DivergedException} if anything is non-finite or L exploded. */
+        double gradient(Batches.Batch batch) {
+            double loss = net.gradient(batch.features(), batch.oneHot());
+            step++;
+            norm = Nd4j.getBlasWrapper().nrm2(grad);
+            if (!Double.isFinite(loss) || !Double.isFinite(norm)) {
+                throw diverged(DivergedException.nonFinite(net, loss, norm));
+            }
+            if (step == 1) {
+                firstLoss = loss;
+            } else if (loss > EXPLODED * firstLoss && firstLoss > 0) {
+                throw diverged(DivergedException.exploded(loss, firstLoss, EXPLODED));
+            }
+            return loss;
+        }
+
+        void step(double loss, Batches.Batch batch) {
+            stepper.step(theta, grad);
+            row.add(loss, net.lastCorrect(), batch.size(), norm);
+            epochStats.add(loss, net.lastCorrect(), batch.size(), norm);
+            progress.step(step, epoch, loss, optimizer.learningRate());
+        }
+
+        /** The validation loss and accuracy in eval mode, or NaNs without validation. */
+        double[] validate() {
+            if (validation == null) {
+                return new double[] {Double.NaN, Double.NaN};
+            }
+            Network.Evaluation e = net.evaluate(validation.features(), validationTargets);
+            if (!Double.isFinite(e.loss())) {
+                throw diverged("the validation loss is " + e.loss());
+            }
+            return new double[] {e.loss(), e.accuracy()};
+        }
+
+        boolean rowDue() {
+            return step % rowEvery == 0 || step == lastStep;
+        }
+
+        void record(double[] val) {
+            History.add(history, step, epoch, row.loss(), row.accuracy(), optimizer.learningRate(),
+                    row.gradNorm(), (System.nanoTime() - start) / 1e9, val[0], val[1]);
+            row.clear();
+        }
+
+        /** Feeds ReduceOnPlateau, keeps the best θ; true when early stopping ends the run. */
+        boolean stop() {
+            if (plateau != null) {
+                optimizer.setLearningRate(plateau.step(lastValue(validation != null ? "val_loss" : "loss")));
+            }
+            boolean stop = false;
+            if (stopping != null) {
+                if (stopping.improved(lastValue(stopping.metric()))) {
+                    bestRow = stopping.bestIndex();
+                    best = best == null ? theta.dup() : best.assign(theta);
+                } else {
+                    stop = stopping.shouldStop();
+                }
+            }
+            progress.row(history, stop);
+            return stop;
+        }
+
+        void endEpoch(boolean stopped) {
+            if (!stopped) {
+                progress.epoch(epoch, epochStats, history);
+            }
+        }
+
+        Table finish() {
+            String badTheta = DivergedException.inTheta(net);          // the last update's result
+            if (badTheta != null) {
+                throw diverged(badTheta);
+            }
+            if (best != null) {
+                theta.assign(best);
+            }
+            progress.done(history);
+            return history;
+        }
+
+        private DivergedException diverged(String what) {
+            return new DivergedException(what, step, epoch, optimizer.learningRate(), history);
+        }
     }
 
     private double lastValue(String column) {
@@ -285,9 +364,63 @@ public final class Trainer {
         return this;
     }
 
+    /** Everything fit needs, checked before θ changes. */
+    private void requireReady(DataSet train) {
+        requireData("train", train);
+        if (validation != null) {
+            requireData("validation", validation);
+        }
+        if (batchSize > train.size()) {
+            throw new IllegalArgumentException("batchSize " + batchSize + " is larger than the " + train.size()
+                    + " rows of train; batchSize(" + train.size() + ") is full-batch gradient descent");
+        }
+        if (earlyStopping != null && earlyStopping.metric().startsWith("val_") && validation == null) {
+            throw new IllegalArgumentException("early stopping on " + earlyStopping.metric() + " needs validation(...)");
+        }
+        requireNoBatchOfOne(train.size());
+        requireGoodRates(train.size());
+        String badTheta = DivergedException.inTheta(net);
+        if (badTheta != null) {
+            throw new IllegalArgumentException("the network cannot train: " + badTheta + " before the first step");
+        }
+    }
+
+    /** {@code data} fits the network: rows, features, type and classes, every feature finite. */
+    private void requireData(String name, DataSet data) {
+        Objects.requireNonNull(data, name);
+        if (data.size() == 0) {
+            throw new IllegalArgumentException(name + " must have >= 1 row, got 0");
+        }
+        if (data.numFeatures() != net.inputSize() || data.dataType() != net.dtype()) {
+            throw new IllegalArgumentException(name + " must have " + net.inputSize() + " features of type "
+                    + net.dtype() + " like the network, got " + data.numFeatures() + " of " + data.dataType());
+        }
+        if (data.numClasses() != net.outputSize()) {
+            throw new IllegalArgumentException(name + " must have " + net.outputSize() + " classes, one per output of"
+                    + " the network, got " + data.numClasses());
+        }
+        data.requireFinite(name);
+    }
+
+    /** The schedule's rate at every step (or epoch) of the run is a finite number >= 0. */
+    private void requireGoodRates(int rows) {
+        if (schedule == null) {
+            return;
+        }
+        int steps = schedulePerEpoch ? epochs : epochs * ((rows + batchSize - 1) / batchSize);
+        for (int t = 0; t < steps; t++) {
+            double lr = schedule.valueAt(t);
+            if (!(Double.isFinite(lr) && lr >= 0)) {
+                throw new IllegalArgumentException("schedule " + schedule + " gives " + lr + " at "
+                        + (schedulePerEpoch ? "epoch " : "step ") + t + " of this run; a learning rate must be"
+                        + " a finite number >= 0");
+            }
+        }
+    }
+
     /** Refuses a batch-norm network a mini-batch of one row (see the class comment). */
     private void requireNoBatchOfOne(int n) {
-        int b = Math.min(batchSize, n);
+        int b = batchSize;
         boolean batchOfOne = b == 1 || n % b == 1;
         if (!batchOfOne || net.layers().stream().noneMatch(l -> l instanceof BatchNorm)) {
             return;

@@ -25,9 +25,9 @@ class DataSetTest {
     }
 
     @Test
-    void fromTableTakesTheNumericColumnsAndTheLabel() {
-        DataSet data = DataSet.fromTable(table(0, 2, 1), "class", DataType.DOUBLE);
-        assertEquals(2, data.numFeatures(), "the string column and the label are not features");
+    void fromTableTakesTheNamedColumnsAndTheLabel() {
+        DataSet data = DataSet.fromTable(table(0, 2, 1), "class", DataType.DOUBLE, "height", "weight");
+        assertEquals(2, data.numFeatures());
         assertEquals(3, data.numClasses());
         assertArrayEquals(new double[] {1.5, 50, 1.7, 70, 1.9, 90}, data.features().data().asDouble());
         assertArrayEquals(new double[] {0, 2, 1}, data.labels().data().asDouble());
@@ -44,11 +44,13 @@ class DataSetTest {
     void fromTableRefusesBadLabelsAndColumns() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> DataSet.fromTable(table(0, 1.5, 1), "class", DataType.FLOAT));
-        assertTrue(e.getMessage().contains("row 1 has 1.5"), e.getMessage());
+        assertTrue(e.getMessage().contains("row 1 has '1.5'"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> DataSet.fromTable(table(0, -1, 1), "class", DataType.FLOAT));
         e = assertThrows(IllegalArgumentException.class,
                 () -> DataSet.fromTable(table(0, 1, 1), "class", DataType.FLOAT, "name"));
-        assertTrue(e.getMessage().contains("feature column 'name' must be numeric"), e.getMessage());
+        assertTrue(e.getMessage().contains("feature column 'name' is not numeric"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> DataSet.fromTable(table(0, 1, 1), "class", DataType.FLOAT));
+        assertTrue(e.getMessage().contains("table 't': feature column 'name' is not numeric"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> DataSet.fromTable(table(0, 1, 1), "class", DataType.INT));
     }
 

@@ -184,6 +184,12 @@ class InitDrawTest {
         assertMessage("nonlinearity", () -> Gain.of("softplus"));
         assertMessage("shape", () -> Fans.conv(16, 3));
         assertMessage("shape", () -> Fans.ofTorchLinear(10, 0));
+        assertMessage("shape", () -> Fans.conv(1L << 40, 1L << 40, 1L << 30));              // a fan above 2^63 − 1
+        for (long[] empty : new long[][] {{0, 5}, {5, 0}}) {
+            var e = assertThrows(IllegalArgumentException.class,
+                    () -> new Orthogonal().init(Nd4j.create(DataType.DOUBLE, empty), 5, 5, rng(1)));
+            assertTrue(e.getMessage().contains("w must have at least one element"), e.getMessage());
+        }
         assertMessage("mode", () -> new HeUniform(null));
         double[] before = w.dup().data().asDouble();
         assertMessage("fanIn", () -> new HeNormal().init(w, -5, 4, rng(1)));

@@ -86,7 +86,7 @@ class NetworkTest {
         assertTrue(type.getMessage().contains("FLOAT"), type.getMessage());
         IllegalArgumentException shape = assertThrows(IllegalArgumentException.class,
                 () -> net.predict(Nd4j.zeros(DataType.FLOAT, 2, 5)));
-        assertTrue(shape.getMessage().contains("(batch, 4)"), shape.getMessage());
+        assertTrue(shape.getMessage().contains("(batch >= 1, 4)"), shape.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Network.mlp(4).build());
         assertThrows(IllegalArgumentException.class, () -> Network.of(new Dense(4, 3), new Dense(4, 2)).build());
         assertThrows(IllegalArgumentException.class, () -> Network.of(new Dense(4, 3)).batchNorm());

@@ -92,7 +92,7 @@ class NotebooksTest {
     }
 
     /** Writes the kernelspec "java" for a kernel on a user's class path into {@code dir}. */
-    private static void installKernel(String dir) throws IOException, InterruptedException {
+    static void installKernel(String dir) throws IOException, InterruptedException {
         Process install = new ProcessBuilder(javaExecutable(), "-cp",
                 UsersClassPath.in(Path.of(dir).resolve("classpath")), "descent.kernel.Install", dir)
                 .redirectErrorStream(true).start();

@@ -16,7 +16,7 @@ class PeriodicResetTest {
     void everyPeriodStartsTheInnerOptimizerAfresh() {
         // Steps 4–6 of AdaGrad reset every 3 steps are steps 1–3 of a fresh AdaGrad from where it stood.
         var inner = new AdaGrad(0.5);
-        var reset = new PeriodicReset(inner, 3);
+        var reset = new PeriodicReset(3, inner);
         INDArray theta = Nd4j.createFromArray(1.0, -2.0);
         for (int s = 0; s < 3; s++) reset.step(theta, theta.mul(2));
         INDArray fresh = theta.dup();
@@ -33,7 +33,7 @@ class PeriodicResetTest {
     @Test
     void withoutAResetAdaGradWouldHaveMovedLess() {
         var plain = new AdaGrad(0.5);
-        var reset = new PeriodicReset(new AdaGrad(0.5), 2);
+        var reset = new PeriodicReset(2, new AdaGrad(0.5));
         INDArray a = Nd4j.createFromArray(3.0f), b = Nd4j.createFromArray(3.0f), g = Nd4j.createFromArray(1.0f);
         for (int s = 0; s < 4; s++) {
             plain.step(a, g);
@@ -48,7 +48,7 @@ class PeriodicResetTest {
     @Test
     void delegatesTheRateAndResetsItsCount() {
         var inner = new Sgd(0.1);
-        var reset = new PeriodicReset(inner, 5);
+        var reset = new PeriodicReset(5, inner);
         reset.setLearningRate(0.3);
         assertEquals(0.3, inner.learningRate());
         assertEquals(0.3, reset.learningRate());
@@ -59,10 +59,10 @@ class PeriodicResetTest {
     @Test
     void refusesBadArgumentsAndMismatchedShapes() {
         assertEquals("period must be >= 1, got 0",
-                assertThrows(IllegalArgumentException.class, () -> new PeriodicReset(new Sgd(0.1), 0)).getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new PeriodicReset(null, 3));
+                assertThrows(IllegalArgumentException.class, () -> new PeriodicReset(0, new Sgd(0.1))).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new PeriodicReset(3, null));
         var inner = new AdaGrad(0.1);
-        var reset = new PeriodicReset(inner, 1);
+        var reset = new PeriodicReset(1, inner);
         INDArray theta = Nd4j.createFromArray(1.0, 2.0);
         reset.step(theta, Nd4j.createFromArray(1.0, 1.0));
         INDArray before = inner.sumOfSquares();

@@ -60,6 +60,11 @@ class ValidationTest {
             refused(() -> new AdaGrad(0.1, 0, 0, eps), "eps", String.valueOf(eps));
             refused(() -> new RmsProp(0.1, 0.99, eps, 0, true), "eps", String.valueOf(eps));
         }
+        for (double mu : new double[] {1, 1.5, Double.NaN}) {      // μ ≥ 1: the velocity grows without bound
+            refused(() -> new Momentum(0.1, mu), "momentum", String.valueOf(mu));
+            refused(() -> new Nesterov(0.1, mu), "momentum", String.valueOf(mu));
+            refused(() -> new RmsProp(0.1).withMomentum(mu), "momentum", String.valueOf(mu));
+        }
         refused(() -> new Momentum(0.1, -0.5), "momentum", "-0.5");
         refused(() -> new RmsProp(0.1).withMomentum(-1), "momentum", "-1.0");
         refused(() -> new Nesterov(0.1, 0), "momentum", "0.0");
@@ -81,7 +86,7 @@ class ValidationTest {
             () -> new Adam(0.1), () -> new AdaMax(0.1), () -> new Nadam(0.1), () -> new AmsGrad(0.1), () -> new AdamW(0.1),
             () -> new WeightDecay(0.1, new Adam(0.1)), () -> new DecoupledWeightDecay(0.1, new Adam(0.1)),
             () -> new ClipByGlobalNorm(1, new Momentum(0.1, 0.9)), () -> new ClipByValue(1, new Adam(0.1)),
-            () -> new GradientNoise(7, new Adam(0.1)));
+            () -> new GradientNoise(7, new Adam(0.1)), () -> new PeriodicReset(2, new AdaGrad(0.1)));
 
     @Test
     void aRefusedStepLeavesThetaAndStateUntouched() {
@@ -97,6 +102,8 @@ class ValidationTest {
             refused(() -> o.step(theta, Nd4j.createFromArray(1f, 2f, 3f)), "type");
             refused(() -> o.step(theta, Nd4j.createFromArray(1, 2, 3)), "type");
             refused(() -> o.step(theta, null), "null");
+            refused(() -> o.step(theta, Nd4j.createFromArray(1.0, Double.NaN, 3.0)), "grad", "finite", "NaN", "index 1");
+            refused(() -> o.step(theta, Nd4j.createFromArray(Double.NEGATIVE_INFINITY, 0, 0)), "grad", "-Infinity", "index 0");
             if (!(o instanceof Sgd)) {                          // a θ unlike the one the state was built for
                 refused(() -> o.step(Nd4j.createFromArray(1.0, 2.0), Nd4j.createFromArray(1.0, 2.0)), "shape");
                 refused(() -> o.step(Nd4j.createFromArray(1f, 2f, 3f), Nd4j.createFromArray(1f, 2f, 3f)), "type");
@@ -105,6 +112,50 @@ class ValidationTest {
             o.step(theta, g);                                  // the state too: same as the twin
             twin.step(twinTheta, g);
             assertArrayEquals(twinTheta.toDoubleVector(), theta.toDoubleVector(), 0, name + " state");
+        }
+    }
+
+    @Test
+    void anEmptyThetaIsRefusedAndChangesNothing() {
+        for (var make : ALL) {
+            Optimizer o = make.get(), twin = make.get();
+            for (DataType type : List.of(DataType.FLOAT, DataType.DOUBLE)) {
+                refused(() -> o.step(Nd4j.create(type, 0), Nd4j.create(type, 0)), "theta", "at least one element", "[0]");
+            }
+            INDArray theta = Nd4j.createFromArray(1f, -2f), twinTheta = theta.dup(), g = Nd4j.createFromArray(0.5f, 0.25f);
+            for (int s = 0; s < 3; s++) {                           // then a step as if nothing had happened
+                o.step(theta, g);
+                twin.step(twinTheta, g);
+            }
+            assertArrayEquals(twinTheta.toFloatVector(), theta.toFloatVector(), 0, o.getClass().getSimpleName());
+        }
+    }
+
+    @Test
+    void aNonFiniteGradientIsFoundInAnyBlock() {
+        for (DataType type : List.of(DataType.FLOAT, DataType.DOUBLE)) {
+            INDArray theta = Nd4j.ones(type, 30_000), g = Nd4j.ones(type, 30_000);
+            g.putScalar(20_001, Double.POSITIVE_INFINITY);
+            g.putScalar(25_000, Double.NaN);
+            var adam = new Adam(0.1);
+            refused(() -> adam.step(theta, g), "grad", "Infinity", "index 20001", "of 30000");
+            assertEquals(0, adam.t());
+            assertEquals(30_000, theta.sumNumber().doubleValue());
+            refused(() -> new ClipByGlobalNorm(1, new Sgd(0.1)).step(theta, g), "grad", "index 20001");
+            assertEquals(30_000, theta.sumNumber().doubleValue());
+        }
+    }
+
+    /** The kernel's completion and Shift-Tab read an optimizer's methods by reflection. */
+    @Test
+    void everyStepIsReachableByReflection() throws Exception {
+        for (var make : ALL) {
+            Optimizer o = make.get();
+            INDArray theta = Nd4j.createFromArray(1.0, 2.0);
+            o.getClass().getMethod("step", INDArray.class, INDArray.class).invoke(o, theta, Nd4j.createFromArray(1.0, 1.0));
+            o.getClass().getMethod("setLearningRate", double.class).invoke(o, 0.5);
+            assertEquals(0.5, o.getClass().getMethod("learningRate").invoke(o));
+            o.getClass().getMethod("reset").invoke(o);
         }
     }
 

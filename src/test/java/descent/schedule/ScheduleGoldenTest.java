@@ -37,6 +37,7 @@ class ScheduleGoldenTest {
         s.put("step_0.5_7_0.9", new Step(0.5, 7, 0.9));
         s.put("multistep_0.1_0.1_50_120_200", new MultiStep(0.1, 0.1, 50, 120, 200));
         s.put("multistep_0.3_0.5_1_2_100", new MultiStep(0.3, 0.5, 1, 2, 100));
+        s.put("multistep_0.1_0.5_repeated_40_40_90", new MultiStep(0.1, 0.5, 40, 40, 90));   // γ² at step 40
         s.put("lambda_0.1_0.97pow", new Lambda(0.1, t -> Math.pow(0.97, t), "0.97^t"));
         s.put("lambda_0.2_inv_sqrt", new Lambda(0.2, t -> 1 / Math.sqrt(1 + t), "1/√(1+t)"));
         s.put("cosine_0.1_100_0", new CosineAnnealing(0.1, 100));

@@ -89,7 +89,7 @@ class SchedulePropertiesTest {
         Map<String, Executable> bad = Map.ofEntries(
                 Map.entry("boundaries", () -> new Piecewise(new int[] {10, 5}, 1, 2, 3)),
                 Map.entry("values", () -> new Piecewise(new int[] {10, 20}, 1, 2)),
-                Map.entry("milestones", () -> new MultiStep(0.1, 0.1, 30, 30)),
+                Map.entry("milestones", () -> new MultiStep(0.1, 0.1, 30, 20)),
                 Map.entry("stepSize", () -> new Step(0.1, 0, 0.5)),
                 Map.entry("tMax", () -> new CosineAnnealing(0.1, -3)),
                 Map.entry("t0", () -> new CosineWarmRestarts(0.1, 0, 1, 0)),

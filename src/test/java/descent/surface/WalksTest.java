@@ -119,12 +119,12 @@ class WalksTest {
         Table t = Walks.endings(walks);
         assertEquals(starts.length, t.rowCount());
         for (int i = 0; i < starts.length; i++) {
-            assertEquals(starts.length - i, t.intColumn("minimum").getInt(i));
+            assertEquals(starts.length - i, t.intColumn("nearest minimum").getInt(i));
             assertTrue(t.doubleColumn("distance to it").getDouble(i) < 1e-6);
             assertEquals(300, t.intColumn("steps").getInt(i));
         }
         Table saddle = Walks.endings(Trajectory.of(new Sgd(0.1), Surfaces.saddle(), new double[] {1, 0.1}, 5));
-        assertTrue(saddle.intColumn("minimum").isMissing(0));
+        assertTrue(saddle.intColumn("nearest minimum").isMissing(0));
         assertThrows(IllegalArgumentException.class, () -> Walks.endings());
     }
 }

@@ -1,16 +1,16 @@
-"""Export the stored Descent lessons to static web pages: one page per notebook and an index.
+"""Export the stored Descent lessons to a static course site: one page per lesson and an index.
 
-    python3 export_html.py NOTEBOOK_DIR SITE_DIR
+    python3 site.py NOTEBOOK_DIR SITE_DIR
 
-Each page holds its images inline (data URIs), so SITE_DIR can be copied to any web space as it
-is. Pages need no JavaScript: the only script left is MathJax, loaded from a CDN to typeset
-formulas when the reader is online (without it the TeX source shows). Links between notebooks
-point to their pages. Used by ./lab html.
+Everything a page needs is in SITE_DIR: images inline (data URIs, animated GIFs included), and
+MathJax copied from the machine (offline.py) to typeset the formulas of the pages and of the
+index. SITE_DIR works from file:// and from any static web space, and no request leaves it.
+An output's own HTML (a table, an interactive explorer with its inline script) is kept as it is.
+Links between lessons point to their pages. Used by ./lab html.
 """
 
 import html
 import os
-import re
 import sys
 
 import nbformat
@@ -18,12 +18,9 @@ from jinja2 import DictLoader
 from nbconvert import HTMLExporter
 from nbconvert.filters import markdown2html
 
-# JupyterLab's page, without require.js (it only serves interactive widgets).
-TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
-{%- block html_head_js_requirejs -%}{%- endblock html_head_js_requirejs -%}
-"""
-MATHJAX = "https://cdn.jsdelivr.net/npm/mathjax@2.7.9/MathJax.js?config=TeX-AMS_CHTML-full,Safe"
-NOTEBOOK_LINK = re.compile(r'href="([^":/?#]+)\.ipynb(#[^"]*)?"')
+import offline
+
+TEMPLATE = "{%- extends 'lab/index.html.j2' -%}" + offline.OFFLINE_BLOCKS
 
 INDEX = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Descent: the lessons</title>
@@ -32,7 +29,12 @@ body {{ font-family: sans-serif; max-width: 60em; margin: 2em auto; padding: 0 1
 li {{ list-style: none; display: flex; gap: 1.5em; align-items: center; margin: 1.5em 0; }}
 img {{ width: 16em; border: 1px solid #ddd; }}
 h2 {{ margin: 0 0 .3em 0; font-size: 1.2em; }}
-</style></head>
+</style>
+<script type="text/x-mathjax-config">
+MathJax.Hub.Config({{ tex2jax: {{ inlineMath: [["$", "$"], ["\\\\(", "\\\\)"]], processEscapes: true }} }});
+</script>
+<script src="{mathjax}"></script>
+</head>
 <body><h1>Descent: the lessons</h1>
 <p>Gradient descent, its optimizers, schedules and initializers, taught with live Java code.</p>
 <ul>
@@ -66,10 +68,12 @@ def thumbnail(nb):
 
 
 def main(notebook_dir, site_dir):
-    exporter = HTMLExporter(extra_loaders=[DictLoader({"descent.html.j2": TEMPLATE})],
-                            template_file="descent.html.j2", mathjax_url=MATHJAX,
-                            embed_images=True)
     os.makedirs(site_dir, exist_ok=True)
+    mathjax = offline.copy_mathjax(site_dir)
+    exporter = HTMLExporter(config=offline.exporter_config(),
+                            extra_loaders=[DictLoader({"descent.html.j2": TEMPLATE})],
+                            template_file="descent.html.j2", mathjax_url=mathjax,
+                            embed_images=True)
     for stale in os.listdir(site_dir):
         if stale.endswith(".html"):
             os.remove(os.path.join(site_dir, stale))
@@ -81,13 +85,13 @@ def main(notebook_dir, site_dir):
         body, _ = exporter.from_notebook_node(
             nb, resources={"metadata": {"name": title, "path": notebook_dir}})
         with open(os.path.join(site_dir, name + ".html"), "w", encoding="utf-8") as page:
-            page.write(NOTEBOOK_LINK.sub(r'href="\1.html\2"', body))
+            page.write(offline.NOTEBOOK_LINK.sub(r'href="\1.html\2"', body))
         items.append(ITEM.format(thumbnail=thumbnail(nb), page=html.escape(name + ".html"),
                                  title=html.escape(title), summary=summary))
         print(f"{name}.html  {title}")
     with open(os.path.join(site_dir, "index.html"), "w", encoding="utf-8") as index:
-        text = INDEX.format(items="\n".join(items))
-        index.write(NOTEBOOK_LINK.sub(r'href="\1.html\2"', text))
+        text = INDEX.format(mathjax=mathjax, items="\n".join(items))
+        index.write(offline.NOTEBOOK_LINK.sub(r'href="\1.html\2"', text))
 
 
 if __name__ == "__main__":
