@@ -104,9 +104,10 @@ public final class DataSet {
      */
     public void requireFinite(String name) {
         ByteBuffer x = buffer(features);
-        long n = features.length();
-        for (long i = 0; i < n; i++) {
-            double v = get(x, dataType(), i);
+        boolean floats = dataType() == DataType.FLOAT;
+        int n = (int) features.length();
+        for (int i = 0; i < n; i++) {
+            double v = floats ? x.getFloat(i * Float.BYTES) : x.getDouble(i * Double.BYTES);
             if (!Double.isFinite(v)) {
                 int row = (int) (i / numFeatures()), column = (int) (i % numFeatures());
                 throw new IllegalArgumentException(name + " holds " + v + " at row " + row + ", column "

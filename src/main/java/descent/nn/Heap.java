@@ -2,6 +2,8 @@ package descent.nn;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -71,6 +73,27 @@ final class Heap {
     /** A growable heap array of length ≥ n (the same one when long enough). */
     static float[] grow(float[] a, int n) {
         return a != null && a.length >= n ? a : new float[n];
+    }
+
+    /** True when every element of the FLOAT or DOUBLE array {@code a} (row-major) is finite. */
+    static boolean allFinite(INDArray a) {
+        int n = (int) a.length();
+        if (a.dataType() == DataType.FLOAT) {
+            FloatBuffer f = bytes(a).asFloatBuffer();
+            for (int i = 0; i < n; i++) {
+                if (!Float.isFinite(f.get(i))) {
+                    return false;
+                }
+            }
+        } else {
+            DoubleBuffer d = bytes(a).asDoubleBuffer();
+            for (int i = 0; i < n; i++) {
+                if (!Double.isFinite(d.get(i))) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** The native bytes of {@code a}, positioned at its first element. */

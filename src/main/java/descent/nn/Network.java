@@ -79,12 +79,19 @@ public final class Network {
         grad.assign(0);
     }
 
-    /** The output (before the loss: logits for softmax cross-entropy); eval mode when not training. */
+    /**
+     * The output (before the loss: logits for softmax cross-entropy); eval mode when not training.
+     * x must be (batch ≥ 1, inputs) of θ's type and hold finite numbers: a NaN or ∞ in x is refused,
+     * naming its row and column (it is found from the output, which every layer carries it to).
+     */
     public INDArray forward(INDArray x, boolean training) {
         requireInput(x);
         INDArray a = x;
         for (Layer layer : layers) {
             a = layer.forward(a, training);
+        }
+        if (!Heap.allFinite(a)) {                       // NaN and ∞ carry through every layer: if x
+            requireFinite(x);                           // holds one, it is bad data, named here
         }
         return a;
     }
@@ -115,10 +122,9 @@ public final class Network {
     /** Loss and accuracy in eval mode over all rows of (x, y), in chunks of 1,000 rows. */
     public Evaluation evaluate(INDArray x, INDArray y) {
         requireInput(x);
-        Objects.requireNonNull(y, "y");
-        if (y.rank() != 2 || y.rows() != x.rows()) {
+        if (y == null || y.rank() != 2 || y.rows() != x.rows()) {
             throw new IllegalArgumentException("y must have " + x.rows() + " rows like x, got "
-                    + Arrays.toString(y.shape()));
+                    + (y == null ? "null" : Arrays.toString(y.shape())));
         }
         long n = x.rows();
         double total = 0;
@@ -221,14 +227,26 @@ public final class Network {
     }
 
     private void requireInput(INDArray x) {
-        Objects.requireNonNull(x, "x");
-        if (x.rank() != 2 || x.columns() != inputs || x.rows() < 1) {
+        if (x == null || x.rank() != 2 || x.columns() != inputs || x.rows() < 1) {
             throw new IllegalArgumentException("x must be (batch >= 1, " + inputs + "), got "
-                    + Arrays.toString(x.shape()));
+                    + (x == null ? "null" : Arrays.toString(x.shape())));
         }
         if (x.dataType() != theta.dataType()) {
             throw new IllegalArgumentException("x must be " + theta.dataType() + " like θ, got "
                     + x.dataType());
+        }
+    }
+
+    /** Names the first NaN or ∞ of x by row and column, if it has one. */
+    private static void requireFinite(INDArray x) {
+        double[][] rows = x.toDoubleMatrix();
+        for (int r = 0; r < rows.length; r++) {
+            for (int c = 0; c < rows[r].length; c++) {
+                if (!Double.isFinite(rows[r][c])) {
+                    throw new IllegalArgumentException("x holds " + rows[r][c] + " at row " + r + ", column " + c
+                            + ": inputs must be finite numbers");
+                }
+            }
         }
     }
 

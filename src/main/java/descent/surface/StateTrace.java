@@ -88,8 +88,8 @@ public final class StateTrace<O extends Optimizer> {
         if (start == null || start.length != 2 || !Double.isFinite(start[0]) || !Double.isFinite(start[1])) {
             throw new IllegalArgumentException("start must be two finite numbers {x, y}, got " + Arrays.toString(start));
         }
-        if (steps < 1) {
-            throw new IllegalArgumentException("steps must be >= 1, got " + steps);
+        if (steps < 1 || steps > Trajectory.MAX_STEPS) {
+            throw new IllegalArgumentException("steps must be in [1, " + Trajectory.MAX_STEPS + "], got " + steps);
         }
         begin(start, steps);
         INDArray th = Nd4j.createFromArray(start[0], start[1]);

@@ -61,7 +61,7 @@ public final class Trainer {
     private final Network net;
     private final Optimizer optimizer;
     private int epochs = 1;
-    private int batchSize = 64;
+    private int batchSize;                       // 0: the default, 64 or all rows when fewer
     private long seed;
     private Schedule schedule;
     private boolean schedulePerEpoch;
@@ -90,6 +90,7 @@ public final class Trainer {
         return this;
     }
 
+    /** Rows per mini-batch, at most the rows of the data (default: 64, or all rows when fewer). */
     public Trainer batchSize(int batchSize) {
         this.batchSize = atLeastOne("batchSize", batchSize);
         return this;
@@ -140,10 +141,13 @@ public final class Trainer {
         return earlyStopping("val_loss", patience);
     }
 
-    /** Rescales g to norm c whenever ‖g‖ > c (Pascanu et al., 2013). */
+    /**
+     * Clips the gradient to norm c, g ← g·min(1, c/(‖g‖ + 10⁻⁶)), by wrapping the optimizer in
+     * {@link ClipByGlobalNorm} (Pascanu et al., 2013): the library's one clipping rule.
+     */
     public Trainer clipNorm(double maxNorm) {
-        if (!(maxNorm > 0)) {
-            throw new IllegalArgumentException("maxNorm must be > 0, got " + maxNorm);
+        if (!(maxNorm > 0 && maxNorm < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("maxNorm must be a finite number > 0, got " + maxNorm);
         }
         this.maxNorm = maxNorm;
         return this;
@@ -236,7 +240,8 @@ public final class Trainer {
         private double firstLoss, norm;
 
         Run(DataSet train) {
-            batches = inOrder ? train.batchesInOrder(batchSize) : train.batches(batchSize, seed);
+            int b = rowsPerBatch(train.size());
+            batches = inOrder ? train.batchesInOrder(b) : train.batches(b, seed);
             validationTargets = validation == null ? null : validation.oneHot();
             stepper = maxNorm < Double.POSITIVE_INFINITY ? new ClipByGlobalNorm(maxNorm, optimizer) : optimizer;
             progress = new Progress(quiet, epochs, batches.count(), validation != null);
@@ -370,7 +375,7 @@ public final class Trainer {
         if (validation != null) {
             requireData("validation", validation);
         }
-        if (batchSize > train.size()) {
+        if (rowsPerBatch(train.size()) > train.size()) {
             throw new IllegalArgumentException("batchSize " + batchSize + " is larger than the " + train.size()
                     + " rows of train; batchSize(" + train.size() + ") is full-batch gradient descent");
         }
@@ -387,7 +392,9 @@ public final class Trainer {
 
     /** {@code data} fits the network: rows, features, type and classes, every feature finite. */
     private void requireData(String name, DataSet data) {
-        Objects.requireNonNull(data, name);
+        if (data == null) {
+            throw new IllegalArgumentException(name + " must be a data set, got null");
+        }
         if (data.size() == 0) {
             throw new IllegalArgumentException(name + " must have >= 1 row, got 0");
         }
@@ -407,7 +414,8 @@ public final class Trainer {
         if (schedule == null) {
             return;
         }
-        int steps = schedulePerEpoch ? epochs : epochs * ((rows + batchSize - 1) / batchSize);
+        int b = rowsPerBatch(rows);
+        int steps = schedulePerEpoch ? epochs : epochs * ((rows + b - 1) / b);
         for (int t = 0; t < steps; t++) {
             double lr = schedule.valueAt(t);
             if (!(Double.isFinite(lr) && lr >= 0)) {
@@ -420,7 +428,7 @@ public final class Trainer {
 
     /** Refuses a batch-norm network a mini-batch of one row (see the class comment). */
     private void requireNoBatchOfOne(int n) {
-        int b = batchSize;
+        int b = rowsPerBatch(n);
         boolean batchOfOne = b == 1 || n % b == 1;
         if (!batchOfOne || net.layers().stream().noneMatch(l -> l instanceof BatchNorm)) {
             return;
@@ -432,10 +440,15 @@ public final class Trainer {
         for (int d = 1; fit < 2 || n % fit == 1; d++) {
             fit = n % (b + d) != 1 ? b + d : b - d;            // the nearest batch size that works; n itself does
         }
-        throw new IllegalArgumentException("batchSize " + batchSize + (b == 1 ? " makes every mini-batch a single example"
+        throw new IllegalArgumentException("batchSize " + b + (b == 1 ? " makes every mini-batch a single example"
                 : " leaves the last mini-batch of each epoch with 1 of the " + n + " rows of train")
                 + ", and batch norm cannot train on one example (its batch variance is 0); use a batch size that leaves"
                 + " 0 or >= 2 rows over, e.g. batchSize(" + fit + ")" + (b == 1 ? "" : ", or train on " + (n - 1) + " rows"));
+    }
+
+    /** The rows per mini-batch for a data set of {@code rows} rows. */
+    private int rowsPerBatch(int rows) {
+        return batchSize > 0 ? batchSize : Math.min(64, rows);
     }
 
     private static int atLeastOne(String name, int value) {

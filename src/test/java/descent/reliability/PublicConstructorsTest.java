@@ -176,6 +176,8 @@ class PublicConstructorsTest {
         }
         assertTrue(tried > 0);
         assertEquals(List.of(), failures, failures.size() + " of " + tried + " bad numbers were not refused by name");
+        System.out.println("PublicConstructorsTest " + pkg + ": " + entryPoints(pkg).size() + " entry points, " + tried
+                + " bad numbers tried, all refused by name");
     }
 
     static Object call(Executable e, Object[] args) throws ReflectiveOperationException {

@@ -35,7 +35,6 @@ import descent.train.DivergedException;
 import descent.train.Trainer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -239,10 +238,14 @@ class ReliabilityTest {
     }
 
     @Test
-    void item6ANaNInXGivesANaNLossNotAFiniteOne() {
+    void item6ANaNOrInfinityInXIsRefusedByRowAndColumnNotAFiniteLoss() {
         Network net = Network.mlp(4, 3).seed(1).build();
-        INDArray x = Nd4j.createFromArray(new float[][] {{Float.NaN, 0, 0, 0}});
-        assertTrue(Double.isNaN(net.gradient(x, Nd4j.createFromArray(new float[][] {{1, 0, 0}}))));
+        INDArray x = Nd4j.createFromArray(new float[][] {{0, 0, 0, 0}, {0, 0, Float.NaN, 0}});
+        INDArray y = Nd4j.createFromArray(new float[][] {{1, 0, 0}, {1, 0, 0}});
+        refused(IllegalArgumentException.class, () -> net.gradient(x, y), "x holds NaN at row 1, column 2");
+        refused(IllegalArgumentException.class, () -> net.evaluate(x, y), "x holds NaN at row 1, column 2");
+        x.putScalar(1, 2, Float.NEGATIVE_INFINITY);
+        refused(IllegalArgumentException.class, () -> net.predict(x), "x holds -Infinity at row 1, column 2");
     }
 
     // 7. Warm-up longer than the schedule (μ ≥ 1 is descent.optim's).
@@ -332,6 +335,16 @@ class ReliabilityTest {
                 "batchSize 100000 is larger than the " + train.size() + " rows of train", "batchSize(" + train.size() + ")");
     }
 
+    @Test
+    void item12AChartNamesTheSeriesHoldingInfinityAndMarksAnAllNaNOne() {
+        var chart = descent.plot.Charts.lines("t", "x", "y").series("fine", new double[] {1, 2});
+        refused(IllegalArgumentException.class, () -> chart.series("blown", new double[] {1, Double.POSITIVE_INFINITY}),
+                "series \"blown\" holds (1.0, Infinity) at point 1");
+        chart.series("lost", new double[] {Double.NaN, Double.NaN});
+        assertEquals(java.util.List.of("fine", "lost (no finite value)"), chart.seriesNames());
+        assertTrue(descent.plot.Charts.image(chart).getWidth() > 0);
+    }
+
     // issue 15: MultiStep takes a repeated milestone, as torch's MultiStepLR.
 
     @Test
@@ -339,6 +352,5 @@ class ReliabilityTest {
         MultiStep s = new MultiStep(0.1, 0.5, 40, 40, 90);
         assertArrayEquals(new double[] {0.1, 0.025, 0.025, 0.0125},
                 new double[] {s.valueAt(39), s.valueAt(40), s.valueAt(89), s.valueAt(90)}, 1e-15);
-        assertEquals(List.of(), List.of());
     }
 }
