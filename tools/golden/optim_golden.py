@@ -7,7 +7,8 @@ same for a subset in float32. The Java test feeds torch's gradients to our optim
 
 Every optimizer runs torch's default single-tensor path (foreach=False), except NAdam, which runs
 the foreach path: torch 1.13's single-tensor NAdam multiplies mu_t into mu_product_next a second
-time (fixed upstream later); the foreach path follows the paper.
+time (fixed upstream later); the foreach path follows the paper. RAdam runs the single-tensor path
+because torch 1.13's foreach RAdam leaves eps out of the denominator.
 """
 import gzip, json, math, os
 import torch
@@ -73,6 +74,8 @@ VARIANTS = [
     ('nadam_decay', 'NAdam', {'momentum_decay': 1e-2}, 'adaptive', True),
     ('adamw', 'AdamW', {}, 'adaptive', False),
     ('adamw_decay', 'AdamW', {'weight_decay': 0.5}, 'adaptive', False),
+    ('radam', 'RAdam', {}, 'adaptive', False),
+    ('radam_betas', 'RAdam', {'betas': (0.8, 0.99), 'eps': 1e-6}, 'adaptive', False),
 ]
 
 def lr_for(family, problem):

@@ -1,5 +1,6 @@
 package descent.init;
 
+import descent.check.Check;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.rng.Random;
 
@@ -9,7 +10,7 @@ public final class Constant implements Initializer {
     private final double value;
 
     public Constant(double value) {
-        this.value = Args.finite("value", value);
+        this.value = Check.finite("value", value);
     }
 
     public double value() {
@@ -18,12 +19,12 @@ public final class Constant implements Initializer {
 
     @Override
     public void init(INDArray w, long fanIn, long fanOut, Random rng) {
-        Args.init(w, fanIn, fanOut, rng);
+        Initializer.check(w, fanIn, fanOut, rng);
         w.assign(value);
     }
 
     @Override
     public String toString() {
-        return "Constant w = " + Args.num(value);
+        return "Constant w = " + Check.number(value);
     }
 }

@@ -1,5 +1,6 @@
 package descent.init;
 
+import descent.check.Check;
 import java.util.Arrays;
 
 /**
@@ -17,8 +18,8 @@ import java.util.Arrays;
 public record Fans(long fanIn, long fanOut) {
 
     public Fans {
-        Args.fan("fanIn", fanIn);
-        Args.fan("fanOut", fanOut);
+        Check.positive("fanIn", fanIn);
+        Check.positive("fanOut", fanOut);
     }
 
     /** A dense layer from {@code in} inputs to {@code out} outputs. */

@@ -1,5 +1,7 @@
 package descent.init;
 
+import descent.check.Check;
+
 /**
  * The recommended gain for a nonlinearity: the factor that restores unit variance after it.
  *
@@ -42,7 +44,7 @@ public final class Gain {
 
     /** √(2 / (1 + slope²)). */
     public static double leakyRelu(double slope) {
-        Args.finite("slope", slope);
+        Check.finite("slope", slope);
         return Math.sqrt(2.0 / (1 + slope * slope));
     }
 }

@@ -1,5 +1,7 @@
 package descent.init;
 
+import descent.check.Check;
+
 /**
  * What {@link XavierNormal} and {@link XavierUniform} share: the gain and Glorot &amp; Bengio's
  * (2010) scaling std = gain·√(2 / (n_in + n_out)).
@@ -9,7 +11,7 @@ abstract class Glorot implements Initializer {
     private final double gain;
 
     Glorot(double gain) {
-        this.gain = Args.nonNegative("gain", gain);
+        this.gain = Check.nonNegative("gain", gain);
     }
 
     public double gain() {
@@ -17,6 +19,6 @@ abstract class Glorot implements Initializer {
     }
 
     public double std(long fanIn, long fanOut) {
-        return gain * Math.sqrt(2.0 / (Args.fan("fanIn", fanIn) + Args.fan("fanOut", fanOut)));
+        return gain * Math.sqrt(2.0 / (Check.positive("fanIn", fanIn) + Check.positive("fanOut", fanOut)));
     }
 }

@@ -31,7 +31,7 @@ public final class HeNormal extends Kaiming {
 
     @Override
     public void init(INDArray w, long fanIn, long fanOut, Random rng) {
-        Args.init(w, fanIn, fanOut, rng);
+        Initializer.check(w, fanIn, fanOut, rng);
         Draw.normal(w, 0, std(fanIn, fanOut), rng);
     }
 

@@ -36,7 +36,7 @@ public final class HeUniform extends Kaiming {
 
     @Override
     public void init(INDArray w, long fanIn, long fanOut, Random rng) {
-        Args.init(w, fanIn, fanOut, rng);
+        Initializer.check(w, fanIn, fanOut, rng);
         Draw.uniform(w, bound(fanIn, fanOut), rng);
     }
 

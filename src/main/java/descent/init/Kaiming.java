@@ -1,5 +1,7 @@
 package descent.init;
 
+import descent.check.Check;
+
 /**
  * What {@link HeNormal} and {@link HeUniform} share: the fan mode, the negative slope a and
  * He et al.'s (2015) scaling gain = √(2 / (1 + a²)), std = gain / √fan.
@@ -12,7 +14,7 @@ abstract class Kaiming implements Initializer {
     Kaiming(FanMode mode, double slope) {
         if (mode == null) throw new IllegalArgumentException("mode must not be null");
         this.mode = mode;
-        this.slope = Args.finite("slope", slope);
+        this.slope = Check.finite("slope", slope);
     }
 
     public FanMode mode() {
@@ -24,11 +26,11 @@ abstract class Kaiming implements Initializer {
     }
 
     public double std(long fanIn, long fanOut) {
-        return gain() / Math.sqrt(mode.of(Args.fan("fanIn", fanIn), Args.fan("fanOut", fanOut)));
+        return gain() / Math.sqrt(mode.of(Check.positive("fanIn", fanIn), Check.positive("fanOut", fanOut)));
     }
 
     /** The settings for toString, e.g. "(fan_in, slope=0)". */
     String settings() {
-        return "(" + mode.name().toLowerCase() + ", slope=" + Args.num(slope) + ")";
+        return "(" + mode.name().toLowerCase() + ", slope=" + Check.number(slope) + ")";
     }
 }

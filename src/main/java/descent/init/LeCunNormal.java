@@ -1,5 +1,6 @@
 package descent.init;
 
+import descent.check.Check;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.rng.Random;
 
@@ -12,12 +13,12 @@ import org.nd4j.linalg.api.rng.Random;
 public final class LeCunNormal implements Initializer {
 
     public double std(long fanIn, long fanOut) {
-        return 1 / Math.sqrt(Args.fan("fanIn", fanIn));
+        return 1 / Math.sqrt(Check.positive("fanIn", fanIn));
     }
 
     @Override
     public void init(INDArray w, long fanIn, long fanOut, Random rng) {
-        Args.init(w, fanIn, fanOut, rng);
+        Initializer.check(w, fanIn, fanOut, rng);
         Draw.normal(w, 0, std(fanIn, fanOut), rng);
     }
 

@@ -1,5 +1,6 @@
 package descent.init;
 
+import descent.check.Check;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.rng.Random;
 
@@ -14,7 +15,7 @@ import org.nd4j.linalg.api.rng.Random;
 public final class LeCunUniform implements Initializer {
 
     public double std(long fanIn, long fanOut) {
-        return 1 / Math.sqrt(Args.fan("fanIn", fanIn));
+        return 1 / Math.sqrt(Check.positive("fanIn", fanIn));
     }
 
     public double bound(long fanIn, long fanOut) {
@@ -23,7 +24,7 @@ public final class LeCunUniform implements Initializer {
 
     @Override
     public void init(INDArray w, long fanIn, long fanOut, Random rng) {
-        Args.init(w, fanIn, fanOut, rng);
+        Initializer.check(w, fanIn, fanOut, rng);
         Draw.uniform(w, bound(fanIn, fanOut), rng);
     }
 

@@ -1,5 +1,6 @@
 package descent.init;
 
+import descent.check.Check;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.rng.Random;
 
@@ -19,8 +20,8 @@ public final class Normal implements Initializer {
 
     /** w ~ N(μ, σ²). */
     public Normal(double mean, double std) {
-        this.mean = Args.finite("mean", mean);
-        this.std = Args.nonNegative("std", std);
+        this.mean = Check.finite("mean", mean);
+        this.std = Check.nonNegative("std", std);
     }
 
     public double mean() {
@@ -33,12 +34,12 @@ public final class Normal implements Initializer {
 
     @Override
     public void init(INDArray w, long fanIn, long fanOut, Random rng) {
-        Args.init(w, fanIn, fanOut, rng);
+        Initializer.check(w, fanIn, fanOut, rng);
         Draw.normal(w, mean, std, rng);
     }
 
     @Override
     public String toString() {
-        return "Normal N(" + Args.num(mean) + ", " + Args.num(std) + "²)";
+        return "Normal N(" + Check.number(mean) + ", " + Check.number(std) + "²)";
     }
 }

@@ -1,5 +1,6 @@
 package descent.init;
 
+import descent.check.Check;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.rng.Random;
@@ -32,7 +33,7 @@ public final class Orthogonal implements Initializer {
     }
 
     public Orthogonal(double gain) {
-        this.gain = Args.nonNegative("gain", gain);
+        this.gain = Check.nonNegative("gain", gain);
     }
 
     public double gain() {
@@ -41,7 +42,7 @@ public final class Orthogonal implements Initializer {
 
     @Override
     public void init(INDArray w, long fanIn, long fanOut, Random rng) {
-        Args.init(w, fanIn, fanOut, rng);
+        Initializer.check(w, fanIn, fanOut, rng);
         if (w.rank() < 2) throw new IllegalArgumentException("w must have at least 2 dimensions, got shape "
                 + java.util.Arrays.toString(w.shape()));
         if (w.isEmpty()) throw new IllegalArgumentException("w must have at least one element, got shape "
@@ -81,6 +82,6 @@ public final class Orthogonal implements Initializer {
 
     @Override
     public String toString() {
-        return "Orthogonal gain·Q, QᵀQ = I (gain=" + Args.num(gain) + ")";
+        return "Orthogonal gain·Q, QᵀQ = I (gain=" + Check.number(gain) + ")";
     }
 }

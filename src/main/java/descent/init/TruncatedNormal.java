@@ -1,5 +1,6 @@
 package descent.init;
 
+import descent.check.Check;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.indexing.BooleanIndexing;
@@ -31,10 +32,10 @@ public final class TruncatedNormal implements Initializer {
     }
 
     public TruncatedNormal(double mean, double std, double a, double b) {
-        this.mean = Args.finite("mean", mean);
-        this.std = Args.nonNegative("std", std);
-        this.a = Args.finite("a", a);
-        this.b = Args.finite("b", b);
+        this.mean = Check.finite("mean", mean);
+        this.std = Check.nonNegative("std", std);
+        this.a = Check.finite("a", a);
+        this.b = Check.finite("b", b);
         if (!(a < b)) throw new IllegalArgumentException("a must be < b, got a = " + a + ", b = " + b);
         if (std == 0 && (mean < a || mean > b))
             throw new IllegalArgumentException("mean must lie in [a, b] when std = 0, got " + mean);
@@ -58,7 +59,7 @@ public final class TruncatedNormal implements Initializer {
 
     @Override
     public void init(INDArray w, long fanIn, long fanOut, Random rng) {
-        Args.init(w, fanIn, fanOut, rng);
+        Initializer.check(w, fanIn, fanOut, rng);
         INDArray draw = w.ulike();                 // w is written only once every value is inside
         Draw.normal(draw, mean, std, rng);
         INDArray redraw = null;
@@ -76,6 +77,6 @@ public final class TruncatedNormal implements Initializer {
 
     @Override
     public String toString() {
-        return "TruncatedNormal N(" + Args.num(mean) + ", " + Args.num(std) + "²) on [" + Args.num(a) + ", " + Args.num(b) + "]";
+        return "TruncatedNormal N(" + Check.number(mean) + ", " + Check.number(std) + "²) on [" + Check.number(a) + ", " + Check.number(b) + "]";
     }
 }

@@ -1,5 +1,6 @@
 package descent.init;
 
+import descent.check.Check;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.rng.Random;
 
@@ -13,12 +14,12 @@ public final class Uniform implements Initializer {
 
     /** w ~ U(−r, r). */
     public Uniform(double r) {
-        this.bound = Args.nonNegative("r", r);
+        this.bound = Check.nonNegative("r", r);
     }
 
     /** The uniform with variance σ²: r = √(3σ²). */
     public static Uniform ofVariance(double variance) {
-        return new Uniform(Math.sqrt(3 * Args.nonNegative("variance", variance)));
+        return new Uniform(Math.sqrt(3 * Check.nonNegative("variance", variance)));
     }
 
     /** r. */
@@ -33,12 +34,12 @@ public final class Uniform implements Initializer {
 
     @Override
     public void init(INDArray w, long fanIn, long fanOut, Random rng) {
-        Args.init(w, fanIn, fanOut, rng);
+        Initializer.check(w, fanIn, fanOut, rng);
         Draw.uniform(w, bound, rng);
     }
 
     @Override
     public String toString() {
-        return "Uniform U(−r, r) (r=" + Args.num(bound) + ")";
+        return "Uniform U(−r, r) (r=" + Check.number(bound) + ")";
     }
 }

@@ -1,5 +1,6 @@
 package descent.init;
 
+import descent.check.Check;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.rng.Random;
 
@@ -22,12 +23,12 @@ public final class XavierNormal extends Glorot {
 
     @Override
     public void init(INDArray w, long fanIn, long fanOut, Random rng) {
-        Args.init(w, fanIn, fanOut, rng);
+        Initializer.check(w, fanIn, fanOut, rng);
         Draw.normal(w, 0, std(fanIn, fanOut), rng);
     }
 
     @Override
     public String toString() {
-        return "XavierNormal N(0, gain²·2/(n_in+n_out)) (gain=" + Args.num(gain()) + ")";
+        return "XavierNormal N(0, gain²·2/(n_in+n_out)) (gain=" + Check.number(gain()) + ")";
     }
 }

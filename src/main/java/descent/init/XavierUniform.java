@@ -1,5 +1,6 @@
 package descent.init;
 
+import descent.check.Check;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.rng.Random;
 
@@ -30,12 +31,12 @@ public final class XavierUniform extends Glorot {
 
     @Override
     public void init(INDArray w, long fanIn, long fanOut, Random rng) {
-        Args.init(w, fanIn, fanOut, rng);
+        Initializer.check(w, fanIn, fanOut, rng);
         Draw.uniform(w, bound(fanIn, fanOut), rng);
     }
 
     @Override
     public String toString() {
-        return "XavierUniform U(±gain·√(6/(n_in+n_out))) (gain=" + Args.num(gain()) + ")";
+        return "XavierUniform U(±gain·√(6/(n_in+n_out))) (gain=" + Check.number(gain()) + ")";
     }
 }

@@ -12,7 +12,7 @@ public final class Zeros implements Initializer {
 
     @Override
     public void init(INDArray w, long fanIn, long fanOut, Random rng) {
-        Args.init(w, fanIn, fanOut, rng);
+        Initializer.check(w, fanIn, fanOut, rng);
         w.assign(0);
     }
 

@@ -4,6 +4,7 @@ import static java.lang.Math.fma;
 import static java.lang.Math.pow;
 import static java.lang.Math.sqrt;
 
+import descent.check.Check;
 import descent.optim.Walk.DoubleBlock;
 import descent.optim.Walk.FloatBlock;
 import org.nd4j.linalg.api.ndarray.INDArray;

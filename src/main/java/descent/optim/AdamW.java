@@ -3,6 +3,7 @@ package descent.optim;
 import static java.lang.Math.fma;
 import static java.lang.Math.sqrt;
 
+import descent.check.Check;
 import descent.optim.Walk.DoubleBlock;
 import descent.optim.Walk.FloatBlock;
 

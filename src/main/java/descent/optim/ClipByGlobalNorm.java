@@ -1,5 +1,6 @@
 package descent.optim;
 
+import descent.check.Check;
 import descent.optim.Walk.DoubleBlock;
 import descent.optim.Walk.FloatBlock;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -3,6 +3,7 @@ package descent.optim;
 import static java.lang.Math.max;
 import static java.lang.Math.min;
 
+import descent.check.Check;
 import descent.optim.Walk.DoubleBlock;
 import descent.optim.Walk.FloatBlock;
 

@@ -1,5 +1,6 @@
 package descent.optim;
 
+import descent.check.Check;
 import descent.optim.Walk.DoubleBlock;
 import descent.optim.Walk.FloatBlock;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ public abstract class ElementwiseOptimizer implements Optimizer {
     private long[] stateShape;
 
     ElementwiseOptimizer(double lr) {
-        this.lr = Check.learningRate(lr);
+        this.lr = Check.nonNegative("lr", lr);
     }
 
     /** Declares a state vector starting at 0 (call from a field initialiser). */
@@ -97,7 +98,7 @@ public abstract class ElementwiseOptimizer implements Optimizer {
 
     @Override
     public void setLearningRate(double lr) {
-        this.lr = Check.learningRate(lr);
+        this.lr = Check.nonNegative("lr", lr);
     }
 
     @Override

@@ -2,6 +2,7 @@ package descent.optim;
 
 import static java.lang.Math.fma;
 
+import descent.check.Check;
 import descent.optim.Walk.DoubleBlock;
 import descent.optim.Walk.FloatBlock;
 

@@ -8,7 +8,13 @@
  *   <li>{@link descent.optim.AdaGrad}, {@link descent.optim.AdaDelta}, {@link descent.optim.RmsProp}
  *       (plain, {@code centered()}, {@code withMomentum(μ)})
  *   <li>{@link descent.optim.Adam}, {@link descent.optim.AdaMax}, {@link descent.optim.Nadam},
- *       {@link descent.optim.AmsGrad}, {@link descent.optim.AdamW}
+ *       {@link descent.optim.AmsGrad}, {@link descent.optim.AdamW}, {@link descent.optim.RAdam}
+ *   <li>textbook forms beside torch's, each saying when the two agree:
+ *       {@link descent.optim.MomentumTextbook} (η inside v), {@link descent.optim.DampenedMomentum}
+ *       (v from 0), {@link descent.optim.AdamTextbook} (ε̂), {@link descent.optim.RmsPropTextbook}
+ *       (ε inside the root), {@link descent.optim.AdaMaxTextbook} (no ε),
+ *       {@link descent.optim.AdamWTextbook} (λ not scaled by η), {@link descent.optim.AmsGradTextbook}
+ *       (max of v̂), {@link descent.optim.AdaDeltaTextbook} (accumulating the step η·Δ)
  *   <li>wrappers: {@link descent.optim.WeightDecay} (L2, g + λθ),
  *       {@link descent.optim.DecoupledWeightDecay} (θ − ηλθ), {@link descent.optim.ClipByGlobalNorm},
  *       {@link descent.optim.ClipByValue}, {@link descent.optim.GradientNoise},

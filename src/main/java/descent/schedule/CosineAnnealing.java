@@ -1,5 +1,7 @@
 package descent.schedule;
 
+import descent.check.Check;
+
 /**
  * Cosine annealing from η₀ down to η_min over T_max steps.
  *
@@ -20,9 +22,9 @@ public final class CosineAnnealing implements Schedule {
 
     /** @param tMax T_max > 0, steps from η₀ to η_min; @param etaMin η_min >= 0 */
     public CosineAnnealing(double lr0, int tMax, double etaMin) {
-        this.lr0 = Args.nonNegative("lr0", lr0);
-        this.tMax = Args.positive("tMax", tMax);
-        this.etaMin = Args.nonNegative("etaMin", etaMin);
+        this.lr0 = Check.nonNegative("lr0", lr0);
+        this.tMax = Check.positive("tMax", tMax);
+        this.etaMin = Check.nonNegative("etaMin", etaMin);
     }
 
     public CosineAnnealing(double lr0, int tMax) {
@@ -31,7 +33,7 @@ public final class CosineAnnealing implements Schedule {
 
     @Override
     public double valueAt(int step) {
-        return etaMin + (lr0 - etaMin) * (1 + Math.cos(Math.PI * Args.step(step) / tMax)) / 2;
+        return etaMin + (lr0 - etaMin) * (1 + Math.cos(Math.PI * Check.step(step) / tMax)) / 2;
     }
 
     /** T_max, the steps from η₀ down to η_min. */
@@ -41,7 +43,7 @@ public final class CosineAnnealing implements Schedule {
 
     @Override
     public String toString() {
-        return "Cosine η_min+(η₀−η_min)(1+cos(πt/T))/2 (η₀=" + Args.num(lr0) + ", T=" + tMax
-                + ", η_min=" + Args.num(etaMin) + ")";
+        return "Cosine η_min+(η₀−η_min)(1+cos(πt/T))/2 (η₀=" + Check.number(lr0) + ", T=" + tMax
+                + ", η_min=" + Check.number(etaMin) + ")";
     }
 }

@@ -1,5 +1,7 @@
 package descent.schedule;
 
+import descent.check.Check;
+
 /**
  * Cosine annealing with warm restarts (SGDR): a cosine from η₀ to η_min over T_i steps, then a
  * jump back to η₀, with each period T_mult times longer than the last.
@@ -22,15 +24,15 @@ public final class CosineWarmRestarts implements Schedule {
 
     /** @param t0 T_0 >= 1, the first period; @param tMult T_mult >= 1; @param etaMin η_min >= 0 */
     public CosineWarmRestarts(double lr0, int t0, int tMult, double etaMin) {
-        this.lr0 = Args.nonNegative("lr0", lr0);
-        this.t0 = Args.positive("t0", t0);
-        this.tMult = Args.positive("tMult", tMult);
-        this.etaMin = Args.nonNegative("etaMin", etaMin);
+        this.lr0 = Check.nonNegative("lr0", lr0);
+        this.t0 = Check.positive("t0", t0);
+        this.tMult = Check.positive("tMult", tMult);
+        this.etaMin = Check.nonNegative("etaMin", etaMin);
     }
 
     @Override
     public double valueAt(int step) {
-        long tCur = Args.step(step);
+        long tCur = Check.step(step);
         long tI = t0;
         if (tMult == 1) tCur %= t0;          // equal periods
         else while (tCur >= tI) {           // walk through the finished, growing periods
@@ -42,7 +44,7 @@ public final class CosineWarmRestarts implements Schedule {
 
     @Override
     public String toString() {
-        return "SGDR η_min+(η₀−η_min)(1+cos(πT_cur/T_i))/2 (η₀=" + Args.num(lr0) + ", T0=" + t0
-                + ", T_mult=" + tMult + ", η_min=" + Args.num(etaMin) + ")";
+        return "SGDR η_min+(η₀−η_min)(1+cos(πT_cur/T_i))/2 (η₀=" + Check.number(lr0) + ", T0=" + t0
+                + ", T_mult=" + tMult + ", η_min=" + Check.number(etaMin) + ")";
     }
 }

@@ -1,5 +1,7 @@
 package descent.schedule;
 
+import descent.check.Check;
+
 /**
  * Cyclical learning rate: a triangle wave between η_base and η_max, its height scaled per cycle.
  *
@@ -34,13 +36,13 @@ public final class Cyclic implements Schedule {
      *              the height grows, and a step at which it overflows is refused
      */
     public Cyclic(double baseLr, double maxLr, int stepSizeUp, int stepSizeDown, Mode mode, double gamma) {
-        this.baseLr = Args.nonNegative("baseLr", baseLr);
-        this.maxLr = Args.nonNegative("maxLr", maxLr);
-        this.stepSizeUp = Args.positive("stepSizeUp", stepSizeUp);
-        this.stepSizeDown = Args.positive("stepSizeDown", stepSizeDown);
+        this.baseLr = Check.nonNegative("baseLr", baseLr);
+        this.maxLr = Check.nonNegative("maxLr", maxLr);
+        this.stepSizeUp = Check.positive("stepSizeUp", stepSizeUp);
+        this.stepSizeDown = Check.positive("stepSizeDown", stepSizeDown);
         if (mode == null) throw new IllegalArgumentException("mode must not be null");
         this.mode = mode;
-        this.gamma = Args.positive("gamma", gamma);
+        this.gamma = Check.positive("gamma", gamma);
     }
 
     /** The same height every cycle, as many steps down as up. */
@@ -60,7 +62,7 @@ public final class Cyclic implements Schedule {
 
     @Override
     public double valueAt(int step) {
-        double t = Args.step(step);
+        double t = Check.step(step);
         double length = (double) stepSizeUp + stepSizeDown;
         double ratio = stepSizeUp / length;
         double cycle = Math.floor(1 + t / length);
@@ -71,13 +73,13 @@ public final class Cyclic implements Schedule {
             case TRIANGULAR2 -> 1 / Math.pow(2, cycle - 1);
             case EXP_RANGE -> Math.pow(gamma, t);
         };
-        return Args.rate(this, step, baseLr + (maxLr - baseLr) * s * scale);
+        return Check.learningRate(this, step, baseLr + (maxLr - baseLr) * s * scale);
     }
 
     @Override
     public String toString() {
-        return "Cyclic " + mode.name().toLowerCase() + " (η_base=" + Args.num(baseLr) + ", η_max=" + Args.num(maxLr)
+        return "Cyclic " + mode.name().toLowerCase() + " (η_base=" + Check.number(baseLr) + ", η_max=" + Check.number(maxLr)
                 + ", up=" + stepSizeUp + ", down=" + stepSizeDown
-                + (mode == Mode.EXP_RANGE ? ", γ=" + Args.num(gamma) : "") + ")";
+                + (mode == Mode.EXP_RANGE ? ", γ=" + Check.number(gamma) : "") + ")";
     }
 }

@@ -1,5 +1,7 @@
 package descent.schedule;
 
+import descent.check.Check;
+
 /**
  * Exponential decay: the rate is multiplied by γ after every step.
  *
@@ -16,17 +18,17 @@ public final class Exponential implements Schedule {
 
     /** @param lr0 η₀, the rate at step 0; @param gamma γ, the factor per step, in (0, 1] to decay */
     public Exponential(double lr0, double gamma) {
-        this.lr0 = Args.nonNegative("lr0", lr0);
-        this.gamma = Args.positive("gamma", gamma);
+        this.lr0 = Check.nonNegative("lr0", lr0);
+        this.gamma = Check.positive("gamma", gamma);
     }
 
     @Override
     public double valueAt(int step) {
-        return Args.rate(this, step, lr0 * Math.pow(gamma, Args.step(step)));
+        return Check.learningRate(this, step, lr0 * Math.pow(gamma, Check.step(step)));
     }
 
     @Override
     public String toString() {
-        return "Exponential η₀·γ^t (η₀=" + Args.num(lr0) + ", γ=" + Args.num(gamma) + ")";
+        return "Exponential η₀·γ^t (η₀=" + Check.number(lr0) + ", γ=" + Check.number(gamma) + ")";
     }
 }

@@ -1,5 +1,7 @@
 package descent.schedule;
 
+import descent.check.Check;
+
 /**
  * Inverse-time decay.
  *
@@ -14,17 +16,17 @@ public final class InverseTime implements Schedule {
 
     /** @param lr0 η₀; @param gamma γ >= 0 */
     public InverseTime(double lr0, double gamma) {
-        this.lr0 = Args.nonNegative("lr0", lr0);
-        this.gamma = Args.nonNegative("gamma", gamma);
+        this.lr0 = Check.nonNegative("lr0", lr0);
+        this.gamma = Check.nonNegative("gamma", gamma);
     }
 
     @Override
     public double valueAt(int step) {
-        return lr0 / (1 + gamma * Args.step(step));
+        return lr0 / (1 + gamma * Check.step(step));
     }
 
     @Override
     public String toString() {
-        return "InverseTime η₀/(1+γt) (η₀=" + Args.num(lr0) + ", γ=" + Args.num(gamma) + ")";
+        return "InverseTime η₀/(1+γt) (η₀=" + Check.number(lr0) + ", γ=" + Check.number(gamma) + ")";
     }
 }

@@ -1,5 +1,6 @@
 package descent.schedule;
 
+import descent.check.Check;
 import java.util.function.IntToDoubleFunction;
 
 /**
@@ -20,7 +21,7 @@ public final class Lambda implements Schedule {
 
     /** @param description how {@code f} reads, for {@link #toString()}, e.g. "0.95^t" */
     public Lambda(double lr0, IntToDoubleFunction factor, String description) {
-        this.lr0 = Args.nonNegative("lr0", lr0);
+        this.lr0 = Check.nonNegative("lr0", lr0);
         if (factor == null) throw new IllegalArgumentException("factor must not be null");
         this.factor = factor;
         this.description = description == null ? "f(t)" : description;
@@ -32,11 +33,11 @@ public final class Lambda implements Schedule {
 
     @Override
     public double valueAt(int step) {
-        return Args.rate(this, step, lr0 * factor.applyAsDouble(Args.step(step)));
+        return Check.learningRate(this, step, lr0 * factor.applyAsDouble(Check.step(step)));
     }
 
     @Override
     public String toString() {
-        return "Lambda η₀·" + description + " (η₀=" + Args.num(lr0) + ")";
+        return "Lambda η₀·" + description + " (η₀=" + Check.number(lr0) + ")";
     }
 }

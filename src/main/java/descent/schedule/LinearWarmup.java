@@ -1,5 +1,7 @@
 package descent.schedule;
 
+import descent.check.Check;
+
 /**
  * Linear warm-up in front of any schedule: the rate climbs linearly from η_start to η_end during
  * the first W steps, then the wrapped schedule runs, started from its own step 0.
@@ -25,12 +27,12 @@ public final class LinearWarmup implements Schedule {
     public LinearWarmup(Schedule after, int warmup, double startLr, double endLr) {
         if (after == null) throw new IllegalArgumentException("after must not be null");
         this.after = after;
-        this.warmup = Args.positive("warmup", warmup);
+        this.warmup = Check.positive("warmup", warmup);
         if (after instanceof CosineAnnealing cosine && warmup > cosine.tMax())
             throw new IllegalArgumentException("warmup must be at most the T = " + cosine.tMax() + " steps of " + after
                     + " that it leads into, got " + warmup + " (past T the cosine climbs back up)");
-        this.startLr = Args.nonNegative("startLr", startLr);
-        this.endLr = Args.nonNegative("endLr", endLr);
+        this.startLr = Check.nonNegative("startLr", startLr);
+        this.endLr = Check.nonNegative("endLr", endLr);
     }
 
     /** From 0 up to {@code after.valueAt(0)} in {@code warmup} steps. */
@@ -40,12 +42,12 @@ public final class LinearWarmup implements Schedule {
 
     @Override
     public double valueAt(int step) {
-        if (Args.step(step) < warmup) return startLr + (endLr - startLr) * step / warmup;
+        if (Check.step(step) < warmup) return startLr + (endLr - startLr) * step / warmup;
         return after.valueAt(step - warmup);
     }
 
     @Override
     public String toString() {
-        return "LinearWarmup " + Args.num(startLr) + "→" + Args.num(endLr) + " in " + warmup + " steps, then " + after;
+        return "LinearWarmup " + Check.number(startLr) + "→" + Check.number(endLr) + " in " + warmup + " steps, then " + after;
     }
 }

@@ -1,5 +1,6 @@
 package descent.schedule;
 
+import descent.check.Check;
 import java.util.Arrays;
 
 /**
@@ -20,19 +21,19 @@ public final class MultiStep implements Schedule {
      *                   twice drops the rate by γ² at once (as PyTorch's {@code MultiStepLR})
      */
     public MultiStep(double lr0, double gamma, int... milestones) {
-        this.lr0 = Args.nonNegative("lr0", lr0);
-        this.gamma = Args.positive("gamma", gamma);
-        this.milestones = Args.sorted("milestones", milestones, 1);
+        this.lr0 = Check.nonNegative("lr0", lr0);
+        this.gamma = Check.positive("gamma", gamma);
+        this.milestones = Check.sorted("milestones", milestones, 1);
     }
 
     @Override
     public double valueAt(int step) {
-        return lr0 * Math.pow(gamma, Args.countAtOrBelow(milestones, Args.step(step)));
+        return lr0 * Math.pow(gamma, Bisect.right(milestones, Check.step(step)));
     }
 
     @Override
     public String toString() {
-        return "MultiStep η₀·γ^#{m≤t} (η₀=" + Args.num(lr0) + ", γ=" + Args.num(gamma)
+        return "MultiStep η₀·γ^#{m≤t} (η₀=" + Check.number(lr0) + ", γ=" + Check.number(gamma)
                 + ", m=" + Arrays.toString(milestones) + ")";
     }
 }

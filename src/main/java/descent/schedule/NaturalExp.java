@@ -1,5 +1,7 @@
 package descent.schedule;
 
+import descent.check.Check;
+
 /**
  * Natural-exponential decay.
  *
@@ -15,17 +17,17 @@ public final class NaturalExp implements Schedule {
 
     /** @param lr0 η₀; @param gamma γ >= 0, the decay rate per step */
     public NaturalExp(double lr0, double gamma) {
-        this.lr0 = Args.nonNegative("lr0", lr0);
-        this.gamma = Args.nonNegative("gamma", gamma);
+        this.lr0 = Check.nonNegative("lr0", lr0);
+        this.gamma = Check.nonNegative("gamma", gamma);
     }
 
     @Override
     public double valueAt(int step) {
-        return lr0 * Math.exp(-gamma * Args.step(step));
+        return lr0 * Math.exp(-gamma * Check.step(step));
     }
 
     @Override
     public String toString() {
-        return "NaturalExp η₀·e^(−γt) (η₀=" + Args.num(lr0) + ", γ=" + Args.num(gamma) + ")";
+        return "NaturalExp η₀·e^(−γt) (η₀=" + Check.number(lr0) + ", γ=" + Check.number(gamma) + ")";
     }
 }

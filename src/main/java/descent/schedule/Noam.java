@@ -1,5 +1,7 @@
 package descent.schedule;
 
+import descent.check.Check;
+
 /**
  * The Transformer's schedule: linear warm-up, then decay as 1/√t.
  *
@@ -18,9 +20,9 @@ public final class Noam implements Schedule {
 
     /** @param dModel d_model > 0; @param warmup warm-up steps > 0; @param lr0 η₀, a scale (Paddle's default 1) */
     public Noam(double dModel, int warmup, double lr0) {
-        this.dModel = Args.positive("dModel", dModel);
-        this.warmup = Args.positive("warmup", warmup);
-        this.lr0 = Args.nonNegative("lr0", lr0);
+        this.dModel = Check.positive("dModel", dModel);
+        this.warmup = Check.positive("warmup", warmup);
+        this.lr0 = Check.nonNegative("lr0", lr0);
     }
 
     public Noam(double dModel, int warmup) {
@@ -29,14 +31,14 @@ public final class Noam implements Schedule {
 
     @Override
     public double valueAt(int step) {
-        double t = Args.step(step);
+        double t = Check.step(step);
         double decay = t == 0 ? 1 : Math.pow(t, -0.5);   // t^(−0.5) is infinite at 0; the min is 0 there
         return lr0 * Math.pow(dModel, -0.5) * Math.min(decay, t * Math.pow(warmup, -1.5));
     }
 
     @Override
     public String toString() {
-        return "Noam η₀·d^−½·min(t^−½, t·w^−1.5) (d=" + Args.num(dModel) + ", w=" + warmup
-                + ", η₀=" + Args.num(lr0) + ")";
+        return "Noam η₀·d^−½·min(t^−½, t·w^−1.5) (d=" + Check.number(dModel) + ", w=" + warmup
+                + ", η₀=" + Check.number(lr0) + ")";
     }
 }

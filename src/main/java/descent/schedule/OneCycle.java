@@ -1,5 +1,7 @@
 package descent.schedule;
 
+import descent.check.Check;
+
 /**
  * The one-cycle policy: warm up from η_max/div to η_max, then anneal down to far below the start.
  *
@@ -35,14 +37,14 @@ public final class OneCycle implements Schedule {
 
     private OneCycle(double maxLr, int totalSteps, double pctStart, boolean cosine,
                      double divFactor, double finalDivFactor, boolean threePhase) {
-        this.maxLr = Args.nonNegative("maxLr", maxLr);
-        this.totalSteps = Args.positive("totalSteps", totalSteps);
+        this.maxLr = Check.nonNegative("maxLr", maxLr);
+        this.totalSteps = Check.positive("totalSteps", totalSteps);
         if (!(pctStart >= 0 && pctStart <= 1))
             throw new IllegalArgumentException("pctStart must be in [0, 1], got " + pctStart);
         this.pctStart = pctStart;
         this.cosine = cosine;
-        this.divFactor = Args.positive("divFactor", divFactor);
-        this.finalDivFactor = Args.positive("finalDivFactor", finalDivFactor);
+        this.divFactor = Check.positive("divFactor", divFactor);
+        this.finalDivFactor = Check.positive("finalDivFactor", finalDivFactor);
         this.threePhase = threePhase;
         double peak = pctStart * totalSteps - 1, back = 2 * pctStart * totalSteps - 2, last = totalSteps - 1;
         if (!(peak > 0 && (threePhase ? back > peak && last > back : last > peak)))
@@ -77,7 +79,7 @@ public final class OneCycle implements Schedule {
 
     @Override
     public double valueAt(int step) {
-        if (Args.step(step) > totalSteps)
+        if (Check.step(step) > totalSteps)
             throw new IllegalArgumentException("step must be <= totalSteps = " + totalSteps + ", got " + step);
         double initialLr = maxLr / divFactor;
         double minLr = initialLr / finalDivFactor;
@@ -99,8 +101,8 @@ public final class OneCycle implements Schedule {
 
     @Override
     public String toString() {
-        return "OneCycle (η_max=" + Args.num(maxLr) + ", N=" + totalSteps + ", p=" + Args.num(pctStart)
-                + ", " + (cosine ? "cos" : "linear") + ", div=" + Args.num(divFactor) + ", final div="
-                + Args.num(finalDivFactor) + (threePhase ? ", three phases" : "") + ")";
+        return "OneCycle (η_max=" + Check.number(maxLr) + ", N=" + totalSteps + ", p=" + Check.number(pctStart)
+                + ", " + (cosine ? "cos" : "linear") + ", div=" + Check.number(divFactor) + ", final div="
+                + Check.number(finalDivFactor) + (threePhase ? ", three phases" : "") + ")";
     }
 }

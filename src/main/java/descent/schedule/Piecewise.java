@@ -1,5 +1,6 @@
 package descent.schedule;
 
+import descent.check.Check;
 import java.util.Arrays;
 
 /**
@@ -20,18 +21,18 @@ public final class Piecewise implements Schedule {
      * @param values {@code boundaries.length + 1} rates
      */
     public Piecewise(int[] boundaries, double... values) {
-        this.boundaries = Args.increasing("boundaries", boundaries, 0);
+        this.boundaries = Check.increasing("boundaries", boundaries, 0);
         if (values == null || values.length != boundaries.length + 1)
             throw new IllegalArgumentException("values must have boundaries.length + 1 = "
                     + (boundaries.length + 1) + " entries, got "
                     + (values == null ? "null" : values.length + " " + Arrays.toString(values)));
-        for (int i = 0; i < values.length; i++) Args.nonNegative("values[" + i + "]", values[i]);
+        for (int i = 0; i < values.length; i++) Check.nonNegative("values[" + i + "]", values[i]);
         this.values = values.clone();
     }
 
     @Override
     public double valueAt(int step) {
-        return values[Args.countAtOrBelow(boundaries, Args.step(step))];
+        return values[Bisect.right(boundaries, Check.step(step))];
     }
 
     @Override

@@ -1,5 +1,7 @@
 package descent.schedule;
 
+import descent.check.Check;
+
 /**
  * Polynomial decay from η₀ to η_end over {@code decaySteps} steps, optionally restarting.
  *
@@ -24,10 +26,10 @@ public final class Polynomial implements Schedule {
 
     /** @param decaySteps T > 0; @param endLr η_end >= 0; @param power p > 0 */
     public Polynomial(double lr0, int decaySteps, double endLr, double power, boolean cycle) {
-        this.lr0 = Args.nonNegative("lr0", lr0);
-        this.decaySteps = Args.positive("decaySteps", decaySteps);
-        this.endLr = Args.nonNegative("endLr", endLr);
-        this.power = Args.positive("power", power);
+        this.lr0 = Check.nonNegative("lr0", lr0);
+        this.decaySteps = Check.positive("decaySteps", decaySteps);
+        this.endLr = Check.nonNegative("endLr", endLr);
+        this.power = Check.positive("power", power);
         this.cycle = cycle;
     }
 
@@ -38,7 +40,7 @@ public final class Polynomial implements Schedule {
 
     @Override
     public double valueAt(int step) {
-        double t = Args.step(step);
+        double t = Check.step(step);
         double period = decaySteps;
         if (cycle) period = decaySteps * Math.max(1, Math.ceil(t / decaySteps));
         else t = Math.min(t, decaySteps);
@@ -47,7 +49,7 @@ public final class Polynomial implements Schedule {
 
     @Override
     public String toString() {
-        return "Polynomial (η₀−η_end)(1−t/T)^p+η_end (η₀=" + Args.num(lr0) + ", T=" + decaySteps
-                + ", η_end=" + Args.num(endLr) + ", p=" + Args.num(power) + (cycle ? ", cycle" : "") + ")";
+        return "Polynomial (η₀−η_end)(1−t/T)^p+η_end (η₀=" + Check.number(lr0) + ", T=" + decaySteps
+                + ", η_end=" + Check.number(endLr) + ", p=" + Check.number(power) + (cycle ? ", cycle" : "") + ")";
     }
 }

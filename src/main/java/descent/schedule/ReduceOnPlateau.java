@@ -1,5 +1,6 @@
 package descent.schedule;
 
+import descent.check.Check;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,7 +57,7 @@ public final class ReduceOnPlateau {
 
     private ReduceOnPlateau(double lr0, Mode mode, double factor, int patience, double threshold,
                             ThresholdMode thresholdMode, int cooldown, double minLr, double eps) {
-        this.lr0 = Args.nonNegative("lr0", lr0);
+        this.lr0 = Check.nonNegative("lr0", lr0);
         if (mode == null) throw new IllegalArgumentException("mode must not be null");
         this.mode = mode;
         if (!(factor >= 0 && factor < 1))
@@ -64,13 +65,13 @@ public final class ReduceOnPlateau {
         this.factor = factor;
         if (patience < 0) throw new IllegalArgumentException("patience must be >= 0, got " + patience);
         this.patience = patience;
-        this.threshold = Args.nonNegative("threshold", threshold);
+        this.threshold = Check.nonNegative("threshold", threshold);
         if (thresholdMode == null) throw new IllegalArgumentException("thresholdMode must not be null");
         this.thresholdMode = thresholdMode;
         if (cooldown < 0) throw new IllegalArgumentException("cooldown must be >= 0, got " + cooldown);
         this.cooldown = cooldown;
-        this.minLr = Args.nonNegative("minLr", minLr);
-        this.eps = Args.nonNegative("eps", eps);
+        this.minLr = Check.nonNegative("minLr", minLr);
+        this.eps = Check.nonNegative("eps", eps);
         this.lr = lr0;
         this.best = mode == Mode.MIN ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
     }
@@ -180,8 +181,8 @@ public final class ReduceOnPlateau {
 
     @Override
     public String toString() {
-        return "ReduceOnPlateau (η₀=" + Args.num(lr0) + ", " + mode.name().toLowerCase() + ", factor=" + Args.num(factor)
-                + ", patience=" + patience + ", threshold=" + Args.num(threshold) + " " + thresholdMode.name().toLowerCase()
-                + ", cooldown=" + cooldown + ", η_min=" + Args.num(minLr) + ")";
+        return "ReduceOnPlateau (η₀=" + Check.number(lr0) + ", " + mode.name().toLowerCase() + ", factor=" + Check.number(factor)
+                + ", patience=" + patience + ", threshold=" + Check.number(threshold) + " " + thresholdMode.name().toLowerCase()
+                + ", cooldown=" + cooldown + ", η_min=" + Check.number(minLr) + ")";
     }
 }

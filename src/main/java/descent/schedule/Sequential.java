@@ -1,5 +1,6 @@
 package descent.schedule;
 
+import descent.check.Check;
 import java.util.Arrays;
 import java.util.List;
 
@@ -20,7 +21,7 @@ public final class Sequential implements Schedule {
     public Sequential(List<Schedule> schedules, int... milestones) {
         if (schedules == null || schedules.isEmpty() || schedules.stream().anyMatch(s -> s == null))
             throw new IllegalArgumentException("schedules must be a non-empty list without nulls, got " + schedules);
-        this.milestones = Args.increasing("milestones", milestones, 1);
+        this.milestones = Check.increasing("milestones", milestones, 1);
         if (milestones.length != schedules.size() - 1)
             throw new IllegalArgumentException("milestones must have schedules.size() − 1 = " + (schedules.size() - 1)
                     + " entries, got " + Arrays.toString(milestones));
@@ -29,7 +30,7 @@ public final class Sequential implements Schedule {
 
     @Override
     public double valueAt(int step) {
-        int i = Args.countAtOrBelow(milestones, Args.step(step));
+        int i = Bisect.right(milestones, Check.step(step));
         int start = i == 0 ? 0 : milestones[i - 1];
         return schedules.get(i).valueAt(step - start);
     }

@@ -11,6 +11,7 @@ import descent.optim.Momentum;
 import descent.optim.Nadam;
 import descent.optim.Nesterov;
 import descent.optim.Optimizer;
+import descent.optim.RAdam;
 import descent.optim.RmsProp;
 import descent.optim.Sgd;
 import java.nio.ByteOrder;
@@ -44,7 +45,7 @@ public class OptimizerBench {
     public static final int N = 10_000_000;
 
     @Param({"Sgd", "Momentum", "Nesterov", "AdaGrad", "AdaDelta", "RmsProp", "RmsPropCenteredMomentum",
-            "Adam", "AdaMax", "Nadam", "AmsGrad", "AdamW"})
+            "Adam", "AdaMax", "Nadam", "AmsGrad", "AdamW", "RAdam"})
     public String optimizer;
 
     INDArray theta, grad;
@@ -68,6 +69,7 @@ public class OptimizerBench {
             case "Nadam" -> new Nadam(1e-3);
             case "AmsGrad" -> new AmsGrad(1e-3);
             case "AdamW" -> new AdamW(1e-3);
+            case "RAdam" -> new RAdam(1e-3);
             default -> throw new IllegalArgumentException(name);
         };
     }

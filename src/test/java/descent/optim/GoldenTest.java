@@ -33,7 +33,11 @@ class GoldenTest {
     static final double DOUBLE_REL = 1e-10, DOUBLE_ABS = 1e-13, FLOAT_REL = 1e-4, FLOAT_ABS = 1e-5;
 
     static JsonArray runs() throws Exception {
-        try (var in = GoldenTest.class.getResourceAsStream("/golden/optim/trajectories.json.gz")) {
+        return runs("/golden/optim/trajectories.json.gz");
+    }
+
+    static JsonArray runs(String resource) throws Exception {
+        try (var in = GoldenTest.class.getResourceAsStream(resource)) {
             var reader = new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8);
             return JsonParser.parseReader(reader).getAsJsonObject().getAsJsonArray("runs");
         }
@@ -58,9 +62,27 @@ class GoldenTest {
             case "Adamax" -> new AdaMax(lr);
             case "NAdam" -> new Nadam(lr, 0.9, 0.999, 1e-8, num(a, "momentum_decay", 4e-3));
             case "AdamW" -> new AdamW(lr, 0.9, 0.999, 1e-8, num(a, "weight_decay", 1e-2));
+            case "RAdam" -> new RAdam(lr, num(a, "beta1", 0.9), num(a, "beta2", 0.999), num(a, "eps", 1e-8));
             default -> throw new IllegalArgumentException(torchClass);
         };
         return wd != 0 && !torchClass.equals("AdamW") ? new WeightDecay(wd, o) : o;
+    }
+
+    /** The textbook form named by its Java class, with the reference's arguments. */
+    static Optimizer textbookFor(String javaClass, JsonObject a) {
+        double lr = a.get("lr").getAsDouble();
+        return switch (javaClass) {
+            case "MomentumTextbook" -> new MomentumTextbook(lr, num(a, "momentum", 0));
+            case "AmsGradTextbook" -> new AmsGradTextbook(lr, num(a, "beta1", 0), num(a, "beta2", 0), num(a, "eps", 0));
+            case "AdaDeltaTextbook" -> new AdaDeltaTextbook(lr, num(a, "rho", 0), num(a, "eps", 0));
+            case "DampenedMomentum" -> new DampenedMomentum(lr, num(a, "momentum", 0), num(a, "dampening", 0));
+            case "AdamTextbook" -> new AdamTextbook(lr, num(a, "beta1", 0), num(a, "beta2", 0), num(a, "eps_hat", 0));
+            case "RmsPropTextbook" -> new RmsPropTextbook(lr, num(a, "rho", 0), num(a, "eps", 0));
+            case "AdaMaxTextbook" -> new AdaMaxTextbook(lr, num(a, "beta1", 0), num(a, "beta2", 0));
+            case "AdamWTextbook" -> new AdamWTextbook(lr, num(a, "beta1", 0), num(a, "beta2", 0), num(a, "eps", 0),
+                    num(a, "weight_decay", 0));
+            default -> throw new IllegalArgumentException(javaClass);
+        };
     }
 
     static double num(JsonObject a, String key, double otherwise) {
@@ -85,11 +107,31 @@ class GoldenTest {
         return tests;
     }
 
+    /**
+     * The textbook forms against an independent pure-Python reference written from their sources
+     * (tools/golden/optim_textbook.py, which first checks that reference against torch where the
+     * forms coincide), in double, with the same tolerance.
+     */
+    @TestFactory
+    List<DynamicTest> everyTextbookFormFollowsItsReference() throws Exception {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (var element : runs("/golden/optim/textbook.json.gz")) {
+            JsonObject run = element.getAsJsonObject();
+            Optimizer optimizer = textbookFor(run.get("optimizer").getAsString(), run.getAsJsonObject("args"));
+            tests.add(DynamicTest.dynamicTest(run.get("variant").getAsString() + " on " + run.get("problem").getAsString(),
+                    () -> follow(run, optimizer)));
+        }
+        return tests;
+    }
+
     static void follow(JsonObject run) {
+        follow(run, optimizerFor(run.get("optimizer").getAsString(), run.getAsJsonObject("args")));
+    }
+
+    static void follow(JsonObject run, Optimizer optimizer) {
         boolean isDouble = run.get("dtype").getAsString().equals("float64");
         DataType type = isDouble ? DataType.DOUBLE : DataType.FLOAT;
         double rel = isDouble ? DOUBLE_REL : FLOAT_REL, abs = isDouble ? DOUBLE_ABS : FLOAT_ABS;
-        Optimizer optimizer = optimizerFor(run.get("optimizer").getAsString(), run.getAsJsonObject("args"));
         INDArray theta = vector(run.getAsJsonArray("theta0"), type);
         JsonArray grads = run.getAsJsonArray("grads"), thetas = run.getAsJsonArray("thetas");
         double worst = 0;

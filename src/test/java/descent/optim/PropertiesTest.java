@@ -175,7 +175,7 @@ class PropertiesTest {
         List<Supplier<Optimizer>> all = List.of(() -> new Sgd(0.1), () -> new Momentum(0.05, 0.9),
                 () -> new Nesterov(0.05, 0.9), () -> new AdaGrad(0.5), AdaDelta::new, () -> new RmsProp(0.05),
                 () -> new RmsProp(0.01).centered().withMomentum(0.5), () -> new Adam(0.1), () -> new AdaMax(0.1),
-                () -> new Nadam(0.1), () -> new AmsGrad(0.1), () -> new AdamW(0.1));
+                () -> new Nadam(0.1), () -> new AmsGrad(0.1), () -> new AdamW(0.1), () -> new RAdam(0.1));
         for (var make : all) {
             Optimizer o = make.get();
             for (DataType type : List.of(DataType.DOUBLE, DataType.FLOAT)) {
@@ -186,6 +186,103 @@ class PropertiesTest {
                 assertTrue(theta.norm2Number().doubleValue() < 0.6 * Math.sqrt(13), o.getClass().getSimpleName() + " " + type + " ended at " + theta);
             }
         }
+    }
+
+    /** RAdam's first steps (ρ_t ≤ 5) are momentum SGD with m̂; from then on, the rectified Adam step. */
+    @Test
+    void radamWaitsUntilTheVarianceIsTractable() {
+        var radam = new RAdam(0.1);
+        assertEquals(1, radam.rho(1), 1e-9);                     // one sample: ρ_1 = 1
+        for (long t = 1; t <= 5; t++) assertEquals(0, radam.rectification(t), "t=" + t);   // ρ_5 ≈ 4.996
+        assertTrue(radam.rho(6) > 5 && radam.rectification(6) > 0);
+        INDArray theta = Nd4j.createFromArray(1.0, -1.0), g = Nd4j.createFromArray(0.5, -2.0);
+        radam.step(theta, g);                                   // m̂ = g: θ − η·g, whatever |g|
+        assertArrayEquals(new double[] {1 - 0.05, -1 + 0.2}, values(theta), 1e-15);
+    }
+
+    /** Both walks, same gradients: θ after every step within tol of each other. */
+    static double largestGap(Optimizer a, Optimizer b, int steps, java.util.function.IntConsumer between) {
+        INDArray x = randomVector(1, 20, 1, DataType.DOUBLE), y = x.dup();
+        double gap = 0;
+        for (int s = 0; s < steps; s++) {
+            between.accept(s);
+            INDArray g = randomVector(100 + s, 20, 1, DataType.DOUBLE);
+            a.step(x, g);
+            b.step(y, g);
+            gap = Math.max(gap, x.sub(y).amaxNumber().doubleValue());
+        }
+        return gap;
+    }
+
+    @Test
+    void textbookMomentumIsTorchsWhileTheRateStaysAndPartsWhenItChanges() {
+        assertTrue(largestGap(new MomentumTextbook(0.05, 0.9), new Momentum(0.05, 0.9), 100, s -> {}) < 1e-13);
+        var textbook = new MomentumTextbook(0.05, 0.9);
+        var torch = new Momentum(0.05, 0.9);
+        double gap = largestGap(textbook, torch, 100, s -> {
+            if (s == 50) {
+                textbook.setLearningRate(0.01);
+                torch.setLearningRate(0.01);
+            }
+        });
+        assertTrue(gap > 1e-3, "gap " + gap);
+    }
+
+    @Test
+    void dampenedMomentumIsTorchsWithoutDampeningAndPartsByTheFirstGradientWithIt() {
+        assertEquals(0, largestGap(new DampenedMomentum(0.05, 0.9, 0), new Momentum(0.05, 0.9), 100, s -> {}));
+        var textbook = new DampenedMomentum(0.05, 0.9, 0.5);
+        var torch = new Momentum(0.05, 0.9, 0.5);
+        INDArray x = Nd4j.zeros(DataType.DOUBLE, 3), y = x.dup(), g1 = randomVector(5, 3, 1, DataType.DOUBLE);
+        textbook.step(x, g1);
+        torch.step(y, g1);
+        for (int t = 2; t <= 20; t++) {                        // v_torch − v_textbook = μ^(t−1)·d·g₁
+            INDArray g = randomVector(100 + t, 3, 1, DataType.DOUBLE);
+            textbook.step(x, g);
+            torch.step(y, g);
+            assertArrayEquals(values(g1.mul(Math.pow(0.9, t - 1) * 0.5)), values(torch.v().sub(textbook.v())), 1e-12);
+        }
+    }
+
+    @Test
+    void textbookAdamIsTorchsWithEpsHatEqualToEpsTimesTheRootCorrection() {
+        assertTrue(largestGap(new AdamTextbook(0.05, 0.9, 0.999, 1e-12), new Adam(0.05, 0.9, 0.999, 1e-12), 100, s -> {}) < 1e-9);
+        assertTrue(largestGap(new AdamTextbook(0.05, 0.9, 0.999, 0.1), new Adam(0.05, 0.9, 0.999, 0.1), 100, s -> {}) > 1e-3);
+    }
+
+    @Test
+    void textbookAmsGradIsTorchsOnAConstantGradientOnly() {
+        var textbook = new AmsGradTextbook(0.05);
+        var torch = new AmsGrad(0.05);
+        INDArray x = Nd4j.zeros(DataType.DOUBLE, 2), y = x.dup(), g = Nd4j.createFromArray(3.0, -2.0);
+        for (int s = 0; s < 100; s++) {
+            textbook.step(x, g);
+            torch.step(y, g);
+        }
+        assertArrayEquals(values(y), values(x), 1e-12);
+        assertTrue(largestGap(new AmsGradTextbook(0.05), new AmsGrad(0.05), 100, s -> {}) > 1e-3);
+    }
+
+    @Test
+    void textbookAdaDeltaIsTorchsAtRateOneOnly() {
+        assertTrue(largestGap(new AdaDeltaTextbook(), new AdaDelta(), 100, s -> {}) < 1e-13);
+        assertTrue(largestGap(new AdaDeltaTextbook(0.5, 0.9, 1e-6), new AdaDelta(0.5, 0.9, 1e-6), 100, s -> {}) > 1e-4);
+    }
+
+    @Test
+    void textbookAdamWWithLambdaIsTorchsWithLambdaOverEta() {
+        double lr = 0.05, lambda = 1e-3;
+        assertTrue(largestGap(new AdamWTextbook(lr, 0.9, 0.999, 1e-8, lambda),
+                new AdamW(lr, 0.9, 0.999, 1e-8, lambda / lr), 100, s -> {}) < 1e-13);
+    }
+
+    @Test
+    void textbookRmsPropAndAdaMaxDifferFromTorchsOnlyThroughEps() {
+        assertTrue(largestGap(new RmsPropTextbook(0.01, 0.9, 1e-12), new RmsProp(0.01, 0.9, 1e-12, 0, false), 100, s -> {}) < 1e-6);
+        assertTrue(largestGap(new AdaMaxTextbook(0.01), new AdaMax(0.01, 0.9, 0.999, 1e-12), 100, s -> {}) < 1e-9);
+        var nan = Nd4j.createFromArray(1.0, 1.0);                 // a gradient that is 0 from the start: 0/0
+        new AdaMaxTextbook(0.01).step(nan, Nd4j.createFromArray(0.0, 1.0));
+        assertTrue(Double.isNaN(nan.getDouble(0)) && Double.isFinite(nan.getDouble(1)));
     }
 
     @Test

@@ -35,6 +35,7 @@ class ValidationTest {
             refused(() -> new Nadam(lr), "lr", value);
             refused(() -> new AmsGrad(lr), "lr", value);
             refused(() -> new AdamW(lr), "lr", value);
+            refused(() -> new RAdam(lr), "lr", value);
             var adam = new Adam(0.1);
             refused(() -> adam.setLearningRate(lr), "lr", value);
             assertEquals(0.1, adam.learningRate());
@@ -51,6 +52,7 @@ class ValidationTest {
             refused(() -> new AdaMax(0.1, beta, 0.999, 1e-8), "beta1", value);
             refused(() -> new Nadam(0.1, 0.9, beta, 1e-8, 4e-3), "beta2", value);
             refused(() -> new AdamW(0.1, beta, 0.999, 1e-8, 0.01), "beta1", value);
+            refused(() -> new RAdam(0.1, 0.9, beta, 1e-8), "beta2", value);
             refused(() -> new AdaDelta(1, beta, 1e-6), "rho", value);
             refused(() -> new RmsProp(0.1, beta, 1e-8, 0, false), "alpha", value);
             refused(() -> new Momentum(0.1, 0.9, beta), "dampening", value);
@@ -66,6 +68,10 @@ class ValidationTest {
             refused(() -> new RmsProp(0.1).withMomentum(mu), "momentum", String.valueOf(mu));
         }
         refused(() -> new Momentum(0.1, -0.5), "momentum", "-0.5");
+        refused(() -> new MomentumTextbook(0.1, 1), "momentum", "1.0");
+        refused(() -> new RmsPropTextbook(0.1, 0.9, 0), "eps", "0.0");
+        refused(() -> new AdaMaxTextbook(0.1, 0.9, 1), "beta2", "1.0");
+        refused(() -> new AdamWTextbook(0.1, 0.9, 0.999, 1e-8, 1), "weightDecay", "1.0");
         refused(() -> new RmsProp(0.1).withMomentum(-1), "momentum", "-1.0");
         refused(() -> new Nesterov(0.1, 0), "momentum", "0.0");
         refused(() -> new Nesterov(0.1, 0.9, 0.1), "dampening", "0.1");
@@ -84,6 +90,9 @@ class ValidationTest {
     static final List<Supplier<Optimizer>> ALL = List.of(() -> new Sgd(0.1), () -> new Momentum(0.1, 0.9),
             () -> new Nesterov(0.1, 0.9), () -> new AdaGrad(0.1), AdaDelta::new, () -> new RmsProp(0.1).centered().withMomentum(0.9),
             () -> new Adam(0.1), () -> new AdaMax(0.1), () -> new Nadam(0.1), () -> new AmsGrad(0.1), () -> new AdamW(0.1),
+            () -> new RAdam(0.1), () -> new MomentumTextbook(0.1, 0.9), () -> new RmsPropTextbook(0.1),
+            () -> new AdaMaxTextbook(0.1), () -> new AdamWTextbook(0.1), () -> new DampenedMomentum(0.1, 0.9, 0.9),
+            () -> new AdamTextbook(0.1), () -> new AmsGradTextbook(0.1), () -> new AdaDeltaTextbook(),
             () -> new WeightDecay(0.1, new Adam(0.1)), () -> new DecoupledWeightDecay(0.1, new Adam(0.1)),
             () -> new ClipByGlobalNorm(1, new Momentum(0.1, 0.9)), () -> new ClipByValue(1, new Adam(0.1)),
             () -> new GradientNoise(7, new Adam(0.1)), () -> new PeriodicReset(2, new AdaGrad(0.1)));
