@@ -5,7 +5,8 @@ Writes src/test/resources/golden/optim/textbook.json.gz: for each textbook form 
 gradient at every step and θ after every step (200 steps), in float64, computed below from the
 form's source (one line of Python per line of the formula, plain floats, no torch). Where a form
 coincides with torch.optim 1.13 (momentum with η inside v while η is constant; dampened momentum with
-d = 0; AMSGrad on a constant gradient; AdaDelta with η = 1; Adam with ε̂ = 0; RMSprop and AdaMax with ε = 0; AdamW with λ = η·λ_torch), the reference is first checked against torch's own run.
+d = 0; AMSGrad on a constant gradient; AdaDelta with η = 1; Nadam with
+μ_t = β1 (torch's momentum_decay 1e5, foreach path as in optim_golden.py); Adam with ε̂ = 0; RMSprop and AdaMax with ε = 0; AdamW with λ = η·λ_torch), the reference is first checked against torch's own run.
 """
 import gzip, json, math, os
 import torch
@@ -84,6 +85,17 @@ def adadelta_textbook(lr, rho, eps):              # Zeiler, Algorithm 1, accumul
         return [th - x for th, x in zip(theta, dx)]
     return step
 
+def nadam_textbook(lr, beta1, beta2, eps):       # Dozat, Algorithm 2 with μ_t = β1
+    m = v = None
+    def step(theta, g, t):
+        nonlocal m, v
+        m = [beta1 * mi + (1 - beta1) * gi for mi, gi in zip(m or [0.0] * len(g), g)]
+        v = [beta2 * vi + (1 - beta2) * gi * gi for vi, gi in zip(v or [0.0] * len(g), g)]
+        m_hat = [beta1 * mi / (1 - beta1 ** (t + 1)) + (1 - beta1) * gi / (1 - beta1 ** t) for mi, gi in zip(m, g)]
+        v_hat = [vi / (1 - beta2 ** t) for vi in v]
+        return [th - lr * mh / (math.sqrt(vh) + eps) for th, mh, vh in zip(theta, m_hat, v_hat)]
+    return step
+
 def rmsprop_textbook(lr, rho, eps):               # v ← ρv + (1 − ρ)g², θ ← θ − ηg/√(v + ε)
     v = None
     def step(theta, g, t):
@@ -125,6 +137,8 @@ VARIANTS = [
      lambda lr: ('Adam', {'amsgrad': True}, {'beta1': 0.9, 'beta2': 0.999, 'eps': 1e-8}), ['slope']),
     ('adadelta_textbook', 'AdaDeltaTextbook', adadelta_textbook, {'rho': 0.9, 'eps': 1e-6},
      lambda lr: ('Adadelta', {'lr': 1.0, 'rho': 0.9, 'eps': 1e-6}, {'rho': 0.9, 'eps': 1e-6}), None),
+    ('nadam_textbook', 'NadamTextbook', nadam_textbook, {'beta1': 0.9, 'beta2': 0.999, 'eps': 1e-8},
+     lambda lr: ('NAdam', {'momentum_decay': 1e5, 'foreach': True}, {'beta1': 0.9, 'beta2': 0.999, 'eps': 1e-8}), None),
     ('rmsprop_textbook', 'RmsPropTextbook', rmsprop_textbook, {'rho': 0.9, 'eps': 1e-7},
      lambda lr: ('RMSprop', {'alpha': 0.9, 'eps': 0.0}, {'rho': 0.9, 'eps': 0.0}), None),
     ('adamax_textbook', 'AdaMaxTextbook', adamax_textbook, {'beta1': 0.9, 'beta2': 0.999},
@@ -147,7 +161,7 @@ def reference(make, args, problem, lr):
 def torch_run(cls, kwargs, problem, lr):
     grad, theta0, _ = PROBLEMS[problem]
     p = torch.tensor(theta0, dtype=torch.float64, requires_grad=True)
-    opt = getattr(torch.optim, cls)([p], lr=lr, foreach=False, **kwargs)
+    opt = getattr(torch.optim, cls)([p], lr=lr, **dict({'foreach': False}, **kwargs))
     thetas = []
     for _ in range(STEPS):
         opt.zero_grad()

@@ -7,10 +7,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * wrapped optimizer's, so a subclass writes only its rule in {@code step}.
  */
 public abstract class Wrapper implements Optimizer {
-    final Optimizer inner;
+    protected final Optimizer inner;
     private final Walk check = new Walk(b -> {}, b -> {});
 
-    Wrapper(Optimizer inner) {
+    protected Wrapper(Optimizer inner) {
         if (inner == null) throw new IllegalArgumentException("inner optimizer must not be null, got null");
         this.inner = inner;
     }

@@ -16,7 +16,8 @@
  *       (v from 0), {@link descent.optim.AdamTextbook} (ε̂), {@link descent.optim.RmsPropTextbook}
  *       (ε inside the root), {@link descent.optim.AdaMaxTextbook} (no ε),
  *       {@link descent.optim.AdamWTextbook} (λ not scaled by η), {@link descent.optim.AmsGradTextbook}
- *       (max of v̂), {@link descent.optim.AdaDeltaTextbook} (accumulating the step η·Δ)
+ *       (max of v̂), {@link descent.optim.AdaDeltaTextbook} (accumulating the step η·Δ),
+ *       {@link descent.optim.NadamTextbook} (constant μ = β1)
  *   <li>wrappers: {@link descent.optim.WeightDecay} (L2, g + λθ),
  *       {@link descent.optim.DecoupledWeightDecay} (θ − ηλθ), {@link descent.optim.ClipByGlobalNorm},
  *       {@link descent.optim.ClipByValue}, {@link descent.optim.GradientNoise},

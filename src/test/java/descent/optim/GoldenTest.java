@@ -75,6 +75,7 @@ class GoldenTest {
             case "MomentumTextbook" -> new MomentumTextbook(lr, num(a, "momentum", 0));
             case "AmsGradTextbook" -> new AmsGradTextbook(lr, num(a, "beta1", 0), num(a, "beta2", 0), num(a, "eps", 0));
             case "AdaDeltaTextbook" -> new AdaDeltaTextbook(lr, num(a, "rho", 0), num(a, "eps", 0));
+            case "NadamTextbook" -> new NadamTextbook(lr, num(a, "beta1", 0), num(a, "beta2", 0), num(a, "eps", 0));
             case "DampenedMomentum" -> new DampenedMomentum(lr, num(a, "momentum", 0), num(a, "dampening", 0));
             case "AdamTextbook" -> new AdamTextbook(lr, num(a, "beta1", 0), num(a, "beta2", 0), num(a, "eps_hat", 0));
             case "RmsPropTextbook" -> new RmsPropTextbook(lr, num(a, "rho", 0), num(a, "eps", 0));

@@ -270,6 +270,12 @@ class PropertiesTest {
     }
 
     @Test
+    void simplifiedNadamIsNadamWhoseMomentumNeedsNoWarmUp() {
+        assertTrue(largestGap(new NadamTextbook(0.05), new Nadam(0.05, 0.9, 0.999, 1e-8, 1e5), 100, s -> {}) < 1e-13);
+        assertTrue(largestGap(new NadamTextbook(0.05), new Nadam(0.05), 100, s -> {}) > 1e-3);
+    }
+
+    @Test
     void textbookAdamWWithLambdaIsTorchsWithLambdaOverEta() {
         double lr = 0.05, lambda = 1e-3;
         assertTrue(largestGap(new AdamWTextbook(lr, 0.9, 0.999, 1e-8, lambda),

@@ -93,6 +93,7 @@ class ValidationTest {
             () -> new RAdam(0.1), () -> new MomentumTextbook(0.1, 0.9), () -> new RmsPropTextbook(0.1),
             () -> new AdaMaxTextbook(0.1), () -> new AdamWTextbook(0.1), () -> new DampenedMomentum(0.1, 0.9, 0.9),
             () -> new AdamTextbook(0.1), () -> new AmsGradTextbook(0.1), () -> new AdaDeltaTextbook(),
+            () -> new NadamTextbook(0.1),
             () -> new WeightDecay(0.1, new Adam(0.1)), () -> new DecoupledWeightDecay(0.1, new Adam(0.1)),
             () -> new ClipByGlobalNorm(1, new Momentum(0.1, 0.9)), () -> new ClipByValue(1, new Adam(0.1)),
             () -> new GradientNoise(7, new Adam(0.1)), () -> new PeriodicReset(2, new AdaGrad(0.1)));
