@@ -9,6 +9,7 @@ import json
 import os
 import queue
 import random
+import re
 import statistics
 import subprocess
 import sys
@@ -285,6 +286,48 @@ def main():
         reply = shell_reply(kc, kc.inspect("Math.max", 8))["content"]
         assert reply["found"] and "max(" in reply["data"]["text/plain"], reply
         return reply["data"]["text/plain"].splitlines()[0]
+
+
+    @check("inspect_shows_javadoc")
+    def _():
+        def doc(code):
+            reply = shell_reply(kc, kc.inspect(code, len(code)))["content"]
+            assert reply["found"], (code, reply)
+            return reply["data"]["text/plain"]
+        momentum = doc("Momentum")
+        assert "torch" in momentum, momentum                     # the class's javadoc, not just its name
+        step = doc("new Adam(0.01).step")
+        assert "step(" in step and "\n\n" in step, step           # the signature, then its javadoc
+        java_home = os.path.dirname(os.path.dirname(km.kernel_spec.argv[0]))
+        if os.path.exists(os.path.join(java_home, "lib", "src.zip")):
+            assert "greater" in doc("Math.max"), doc("Math.max")   # the JDK's javadoc from its src.zip
+        return momentum.splitlines()[0]
+
+
+    @check("complete_optimizer_members")
+    def _():
+        files = ", ".join('"%s"' % f[:-5] for f in sorted(os.listdir("src/main/java/descent/optim")) if f.endswith(".java"))
+        listed = value(kc, "Stream.of(%s).filter(name -> {\n"
+                           "    try {\n"
+                           "        Class<?> c = Class.forName(\"descent.optim.\" + name);\n"
+                           "        int m = c.getModifiers();\n"
+                           "        return Optimizer.class.isAssignableFrom(c) && !c.isInterface()\n"
+                           "                && java.lang.reflect.Modifier.isPublic(m) && !java.lang.reflect.Modifier.isAbstract(m);\n"
+                           "    } catch (ClassNotFoundException e) { return false; }\n"
+                           "}).collect(Collectors.joining(\",\"))" % files)
+        names = listed.split(",")
+        assert len(names) >= 8, names
+        missing = {}
+        for name in names:
+            assert run(kc, "%s opt%s = null;" % (name, name)).ok
+            code = "opt%s." % name
+            matches = shell_reply(kc, kc.complete(code, len(code)))["content"]["matches"]
+            lacking = [m for m in ("step", "learningRate", "setLearningRate", "reset")
+                       if not any(x.startswith(m + "(") for x in matches)]
+            if lacking:
+                missing[name] = lacking
+        assert not missing, "completion after opt. lacks %s" % missing
+        return "%d optimizers" % len(names)
 
 
     @check("is_complete")

@@ -1,5 +1,6 @@
 package descent.kernel;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -67,6 +68,7 @@ final class Cells {
     }
 
     private final Map<String, Origin> origins = new ConcurrentHashMap<>();
+    private boolean librarySourcesAdded;
 
     Cells(Kernel kernel) {
         shell = JShell.builder()
@@ -93,18 +95,20 @@ final class Cells {
 
     /** The kernelspec's class path and start-up scripts ({@link Settings}); failures go to the log. */
     private void startup() {
-        List<String> code = new ArrayList<>();
-        settings.classPath().forEach(p -> code.add("%classpath \"" + p + "\""));
-        settings.startupScripts().forEach(p -> code.add("%load \"" + p + "\""));
-        if (settings.startupScript() != null) {
-            code.add(settings.startupScript());
-        }
-        for (String part : code) {
-            try {
-                magics.run(part, 0);
-            } catch (CellException e) {
-                Kernel.log("start-up: " + String.join("\n", e.traceback()));
+        try {
+            for (String path : settings.classPath()) {
+                magics.run("%classpath \"" + path + "\"", 0);
             }
+            for (String pattern : settings.startupScripts()) {
+                for (Path script : Magics.glob(pattern, "IJAVA_STARTUP_SCRIPTS_PATH", 0, 0)) {
+                    magics.run("%load \"" + script + "\"", 0);
+                }
+            }
+            if (settings.startupScript() != null) {
+                magics.run(settings.startupScript(), 0);
+            }
+        } catch (CellException e) {
+            Kernel.log("start-up: " + String.join("\n", e.traceback()));
         }
     }
 
@@ -135,22 +139,51 @@ final class Cells {
     /** Runs a whole cell: magics first, then Java. */
     Result run(String cell, int count) throws CellException {
         running = count;
-        long limit = settings.timeoutMillis();
-        ScheduledFuture<?> timeout = limit > 0 ? timer.schedule(engine::stop, limit, TimeUnit.MILLISECONDS) : null;
-        try {
+        Deadline deadline = new Deadline(settings.timeoutMillis());
+        try (deadline) {
             return magics.run(cell, count);
         } catch (CellException e) {
-            if (timeout != null && timeout.isDone() && e.name().equals("Interrupted")) {
-                String message = "the cell ran longer than the kernelspec's timeout (IJAVA_TIMEOUT) of " + limit
-                        + " ms and was stopped";
+            if (deadline.expired()) {
+                String message = "the cell ran longer than the kernelspec's timeout (IJAVA_TIMEOUT) of "
+                        + settings.timeoutMillis() + " ms and was stopped (" + e.name() + ")";
                 throw new CellException("TimeoutException", message, List.of("TimeoutException: " + message));
             }
             throw e;
         } finally {
+            indexHold.release();                    // after the first cell, see IndexHold
+        }
+    }
+
+    /**
+     * Stops the cell it was made for, and only that cell, when it runs past {@code millis} (none
+     * when not positive): a timer that fires as the cell ends must not stop the next one.
+     */
+    private final class Deadline implements AutoCloseable {
+        private final ScheduledFuture<?> timeout;
+        private boolean ended;
+        private boolean expired;
+
+        Deadline(long millis) {
+            timeout = millis > 0 ? timer.schedule(this::expire, millis, TimeUnit.MILLISECONDS) : null;
+        }
+
+        private synchronized void expire() {
+            if (!ended && CellGuard.requestStop()) {           // as an interrupt does (Kernel.interrupt)
+                expired = true;
+                engine.stop();
+            }
+        }
+
+        synchronized boolean expired() {
+            return expired;
+        }
+
+        @Override
+        public synchronized void close() {
+            ended = true;
             if (timeout != null) {
                 timeout.cancel(false);
             }
-            indexHold.release();                    // after the first cell, see IndexHold
         }
     }
 
@@ -240,7 +273,7 @@ final class Cells {
         return result;
     }
 
-    private static CellException interrupted(int count, int line) {
+    static CellException interrupted(int count, int line) {
         return new CellException("Interrupted", "the cell was stopped by an interrupt request",
                 List.of("Interrupted: the cell was stopped at In [" + count + "], near line " + (line + 1)));
     }
@@ -382,6 +415,10 @@ final class Cells {
 
     /** Signature and javadoc of what is at {@code at}, or null. */
     String documentation(String code, int at) {
+        if (!librarySourcesAdded) {
+            librarySourcesAdded = true;
+            LibrarySources.addTo(analysis);
+        }
         List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(code, at, true);
         if (docs.isEmpty()) {
             int end = at;
@@ -426,9 +463,11 @@ final class Cells {
         }
     }
 
-    /** Stops the running snippet, if any. */
+    /** Stops the running cell, if any ({@link CellGuard}, {@link InProcessExecution#stop()}). */
     void stop() {
-        engine.stop();
+        if (CellGuard.requestStop()) {
+            engine.stop();
+        }
     }
 
     void close() {

@@ -52,10 +52,12 @@ public final class Install {
             "--enable-native-access=ALL-UNNAMED");               // ND4J's native code, without warnings
 
     /**
-     * Options for Java 23 and later only (Java 17 refuses them): JavaCPP, under ND4J, reads arrays
-     * through sun.misc.Unsafe, of which Java 24+ warns in the user's terminal at its first use.
+     * Options for Java 23 and later only (Java 17 refuses the first), against lines in the user's
+     * terminal: JavaCPP, under ND4J, reads arrays through sun.misc.Unsafe, of which Java 24+ warns
+     * at its first use; and Java 25 reports as errors that the JDK's own class-data archive was
+     * made without this kernel's module options (it then maps the archive all the same).
      */
-    static final List<String> JVM_OPTIONS_23 = List.of("--sun-misc-unsafe-memory-access=allow");
+    static final List<String> JVM_OPTIONS_23 = List.of("--sun-misc-unsafe-memory-access=allow", "-Xlog:cds=off");
 
     private Install() {
     }
@@ -88,6 +90,10 @@ public final class Install {
         List<String> java = new ArrayList<>();
         java.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         java.addAll(JVM_OPTIONS);
+        Path sources = LibrarySources.projectSources();
+        if (sources != null) {
+            java.add("-D" + LibrarySources.PROPERTY + "=" + sources);     // their javadoc on Shift-Tab
+        }
         if (Runtime.version().feature() >= 23) {
             java.addAll(JVM_OPTIONS_23);
         }

@@ -14,9 +14,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
@@ -146,11 +148,26 @@ public final class Kernel extends BaseKernel implements Display.Sink {
         return cells.join();
     }
 
+    /** The cells for cell {@code count}, once started; an interrupt meanwhile stops the cell. */
+    private Cells startedCells(int count) throws CellException, InterruptedException {
+        while (true) {
+            try {
+                return cells.get(50, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                if (CellGuard.stopRequested()) {
+                    throw Cells.interrupted(count, 0);
+                }
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("the kernel's JShell did not start", e.getCause());
+            }
+        }
+    }
+
     @Override
     protected synchronized void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
-        CellGuard.cellStarts();
         Instant sent = sentAt(message);
         runningCellSent = sent;
+        CellGuard.cellStarts();
         if (sent != null && !sent.isAfter(lastInterruptSent)) {
             CellGuard.requestStop();                    // interrupted before it reached this thread
         }
@@ -162,7 +179,7 @@ public final class Kernel extends BaseKernel implements Display.Sink {
         out.attach(text -> env.publish(new PublishStream(PublishStream.StreamType.OUT, text)));
         err.attach(text -> env.publish(new PublishStream(PublishStream.StreamType.ERR, text)));
         try {
-            Cells.Result result = cells().run(request.getCode(), count);
+            Cells.Result result = startedCells(count).run(request.getCode(), count);
             stopOutput();
             if (result.hasValue() && !isDisplayId(result.value())) {
                 env.publish(new PublishExecuteResult(count, displayData(result.value(), List.of())));
@@ -355,7 +372,7 @@ public final class Kernel extends BaseKernel implements Display.Sink {
     /** Stops the running cell, if any: see {@link CellGuard} and {@link InProcessExecution#stop()}. */
     @Override
     public void interrupt() {
-        if (CellGuard.requestStop()) {
+        if (CellGuard.requestStop() && cells.isDone()) {  // else it stops when JShell is ready
             cells().stop();
         }
     }

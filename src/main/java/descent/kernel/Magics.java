@@ -1,5 +1,6 @@
 package descent.kernel;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -7,6 +8,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -66,7 +68,10 @@ final class Magics {
     private static final String AVAILABLE = "%classpath, %jars, %maven, %addMavenDependency, %addMavenDependencies,"
             + " %mavenRepo, %addMavenRepo, %loadFromPOM, %load, %time; cell magics %%time, %%loadFromPOM";
 
-    /** Rewrites {@code x = %name args} into a call of {@link Notebook#lineMagic}. */
+    /**
+     * Rewrites {@code x = %name args} into a call of {@link Notebook#lineMagic} (jjava's parser
+     * splits the arguments; its cell-magic pattern never matches: {@link #run} handles those).
+     */
     private static final MagicParser EXPRESSIONS = new MagicParser("(?<==)\\s*%", "\\A(?!)", new MagicTranspiler() {
         @Override
         public String transpileLine(ParsedLineMagic magic) {
@@ -77,8 +82,8 @@ final class Magics {
 
     private final Cells cells;
     private final MavenDependencies maven = new MavenDependencies();
-    private final Set<String> kernelJars = Set.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
-            .stream().map(p -> Path.of(p).getFileName()).filter(p -> p != null).map(Path::toString)
+    private final Set<String> kernelJars = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+            .map(p -> Path.of(p).getFileName()).filter(p -> p != null).map(Path::toString)
             .collect(Collectors.toUnmodifiableSet());
 
     Magics(Cells cells) {
@@ -339,7 +344,7 @@ final class Magics {
     }
 
     /** The files {@code pattern} names; a glob in the last path element may match several. */
-    private static List<Path> glob(String pattern, String magic, int count, int line) throws CellException {
+    static List<Path> glob(String pattern, String magic, int count, int line) throws CellException {
         Path path = Path.of(pattern);
         String last = path.getFileName() == null ? "" : path.getFileName().toString();
         if (!last.contains("*") && !last.contains("?") && !last.contains("[") && !last.contains("{")) {

@@ -181,19 +181,14 @@ final class MavenDependencies {
         }
     }
 
-    /** One line per artifact that failed: its coordinate and the first cause that says why. */
+    /** One line per artifact that failed: its coordinate and why; the whole request if none is named. */
     private String explain(DependencyResolutionException e, List<Dependency> asked) {
         Set<String> lines = new LinkedHashSet<>();
-        if (e.getResult() != null) {
-            for (ArtifactResult r : e.getResult().getArtifactResults()) {
-                for (Exception cause : r.getExceptions()) {
-                    if (!r.isResolved()) {
-                        lines.add(r.getRequest().getArtifact() + ": " + reason(cause));
-                    }
-                }
-                if (!r.isResolved() && r.getExceptions().isEmpty()) {
-                    lines.add(r.getRequest().getArtifact() + ": not resolved");
-                }
+        List<ArtifactResult> results = e.getResult() == null ? List.of() : e.getResult().getArtifactResults();
+        for (ArtifactResult r : results) {
+            if (!r.isResolved()) {
+                String coordinate = r.getRequest().getArtifact().toString();
+                r.getExceptions().forEach(cause -> lines.add(coordinate + ": " + reason(cause)));
             }
         }
         if (lines.isEmpty()) {              // the graph could not be collected: a POM is missing or wrong

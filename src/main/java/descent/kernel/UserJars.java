@@ -60,7 +60,7 @@ final class UserJars {
         try (JarFile file = new JarFile(jar.toFile())) {
             for (JarEntry entry : (Iterable<JarEntry>) file.stream()::iterator) {
                 String name = entry.getName();
-                if (name.endsWith(".class") && !name.contains("-")) {
+                if (name.endsWith(".class") && !name.contains("-")) {    // not META-INF/…, module-info, package-info
                     String className = name.substring(0, name.length() - 6).replace('/', '.');
                     String library = library(className);
                     if (library != null && !first.containsKey(library) && kernel.getResource(name) != null) {

@@ -12,7 +12,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -59,7 +58,9 @@ final class Style {
     /**
      * The colour of a new line named {@code name} beside lines already drawn in {@code taken}: its
      * method's colour when it names one that is still free (the most specific name wins, so "SGD +
-     * momentum" is momentum), else the first palette colour not yet taken.
+     * momentum" is momentum); a second line of a method whose colour is taken gets the last free
+     * colour of the palette, a line that names no method the first, so neither borrows the colour
+     * of the methods that come first.
      */
     static Color colourFor(String name, Collection<Color> taken) {
         Matcher m = METHOD.matcher(name);
@@ -72,7 +73,8 @@ final class Style {
         if (best >= 0 && !taken.contains(PALETTE[best])) {
             return PALETTE[best];
         }
-        for (Color c : PALETTE) {
+        for (int k = 0; k < PALETTE.length; k++) {   // a second line of one method: from the end of the palette
+            Color c = PALETTE[best >= 0 ? PALETTE.length - 1 - k : k];
             if (!taken.contains(c)) {
                 return c;
             }
@@ -80,15 +82,27 @@ final class Style {
         return PALETTE[taken.size() % PALETTE.length];
     }
 
-    /** Shrinks the chart's title font until the title fits in {@code width} pixels (down to 11 pt). */
-    static void fitTitle(Chart<?, ?> chart, Font font, int width) {
+    /**
+     * Shrinks the chart's title font until the title fits (down to 11 pt). XChart centres the title
+     * over the plot, not the picture, so with the legend outside on the right the room is twice
+     * the distance from the plot's centre to the nearer edge, less a margin; the plot is taken to
+     * start 40 pixels in (the y-axis) and to end where the legend's longest entry begins.
+     */
+    static void fitTitle(XYChart chart, Font font, int width) {
         FontMetrics fm = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics().getFontMetrics(font);
         String title = chart.getTitle() == null ? "" : chart.getTitle();
+        int legend = 0;
+        if (chart.getStyler().isLegendVisible() && chart.getStyler().getLegendPosition() == Styler.LegendPosition.OutsideE) {
+            FontMetrics lm = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics().getFontMetrics(LEGEND);
+            legend = 62 + chart.getSeriesMap().values().stream().filter(XYSeries::isShowInLegend)
+                    .mapToInt(s -> lm.stringWidth(s.getName())).max().orElse(-50);
+        }
+        double centre = (40 + width - legend) / 2.0;
+        double room = 2 * Math.min(centre, width - centre) - 48;
         float size = font.getSize2D();
-        int room = width - 24;
         int wide = fm.stringWidth(title);
         if (wide > room) {
-            size = Math.max(11f, size * room / wide);
+            size = (float) Math.max(11, size * room / wide);
         }
         chart.getStyler().setChartTitleFont(font.deriveFont(size));
     }

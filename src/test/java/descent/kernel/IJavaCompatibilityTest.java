@@ -84,8 +84,8 @@ class IJavaCompatibilityTest {
                 "IJAVA_CLASSPATH", jars.resolve("startup.jar").toString(),
                 "IJAVA_STARTUP_SCRIPTS_PATH", work.resolve("startup.jsh").toString(),
                 "JJAVA_STARTUP_SCRIPT", "int fromScript = 2;",
-                "IJAVA_TIMEOUT", "3000",
                 "JJAVA_COMPILER_OPTS", "-parameters"));
+        kernelspec(spec, "java-timeout", List.of(), Map.of("IJAVA_TIMEOUT", "5000"));
 
         ProcessBuilder pb = new ProcessBuilder(PYTHON, "src/test/python/kernel/ijava_check.py", work.toString(),
                 extra.toUri().toString(), jars.toString(), Path.of("src/test/resources/ijava").toAbsolutePath().toString())

@@ -33,12 +33,14 @@ import org.junit.jupiter.api.io.TempDir;
 class KernelProtocolTest {
 
     private static final String PYTHON = "/usr/bin/python3";
-    private static final List<String> CHECKS = List.of("execute", "interrupt_first_nd4j_use", "streams", "display_and_update_display",
-            "display_sink_for_the_library", "render_chart_png_and_svg", "render_image_gif_html", "render_table",
-            "render_ndarray", "register_renderer", "runtime_error_named_and_trimmed",
-            "compile_error_points_at_text", "complete", "inspect", "is_complete", "magics", "interrupt",
+    private static final List<String> CHECKS = List.of("execute", "interrupt_first_nd4j_use", "streams",
+            "display_and_update_display", "display_sink_for_the_library", "render_chart_png_and_svg",
+            "render_image_gif_html", "render_table", "render_ndarray", "register_renderer",
+            "runtime_error_named_and_trimmed", "compile_error_points_at_text", "complete", "inspect",
+            "inspect_shows_javadoc", "complete_optimizer_members", "is_complete", "magics", "interrupt",
             "faults_throw_oom_exit", "exit_and_halt_named", "not_defined_is_an_error", "interrupt_at_any_moment",
-            "thread_output_reaches_the_notebook", "clear_output", "kernel_info_and_history", "binds_only_to_connection_ip", "security_barrage", "latency",
+            "thread_output_reaches_the_notebook", "clear_output", "kernel_info_and_history",
+            "binds_only_to_connection_ip", "security_barrage", "latency",
             "memory_growth", "restart", "shutdown");
 
     @TempDir

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
+import org.knowm.xchart.XYChart;
 
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -50,6 +51,28 @@ class RenderersTest {
     void chartFormatIsPngOrSvg() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Renderers.chartFormat("jpeg"));
         assertEquals("format must be \"png\" or \"svg\", got jpeg", e.getMessage());
+    }
+
+    @Test
+    void mimeTypesAskedForAreExactlyWhatIsShown() {
+        assertEquals(Map.of("text/html", "<b>x</b>"), Renderers.renderAs("<b>x</b>", List.of("text/html")));
+        XYChart chart = new XYChart(100, 80);
+        chart.addSeries("s", new double[] {1, 2}, new double[] {3, 4});
+        Map<String, Object> svg = Renderers.renderAs(chart, List.of("image/svg+xml"));
+        assertEquals(List.of("image/svg+xml"), List.copyOf(svg.keySet()));
+        assertTrue(svg.get("image/svg+xml").toString().contains("<svg"), svg.toString());
+        assertEquals(Renderers.render(7, null), Renderers.renderAs(7, List.of()));
+    }
+
+    @Test
+    void mimeTypeNotATypeOrNotRenderableIsAnError() {
+        IllegalArgumentException notMime = assertThrows(IllegalArgumentException.class,
+                () -> Renderers.renderAs("x", List.of("svg")));
+        assertTrue(notMime.getMessage().startsWith("mimeTypes: \"svg\" is not a MIME type"), notMime.getMessage());
+        IllegalArgumentException notShown = assertThrows(IllegalArgumentException.class,
+                () -> Renderers.renderAs(42, List.of("text/html")));
+        assertEquals("mimeTypes: a java.lang.Integer cannot be shown as text/html; it can be shown as [text/plain]",
+                notShown.getMessage());
     }
 
     @Test
