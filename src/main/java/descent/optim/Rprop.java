@@ -24,7 +24,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * step_sizes (1e-6, 50)): after a sign flip no step is taken and the flipped gradient is
  * forgotten (g_prev ← 0), so the next step neither grows nor shrinks Δ. The size of g never
  * enters the step, only its sign: that is why Rprop is a full-batch method. A mini-batch
- * gradient's sign flips by noise, and each flip halves Δ (lesson 14).
+ * gradient's sign flips by noise, and each flip halves Δ (lesson 15).
  *
  * <p>Like torch's lr, η only sets every Δ on the first step; changing it afterwards (a schedule)
  * changes nothing.
