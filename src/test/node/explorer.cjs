@@ -1,8 +1,11 @@
 // Moves the sliders of Descent's explorers in Debian's headless Chromium, every request that is
 // not a local file blocked, and checks that each drawing changes to the values Java computed.
 //
-//   NODE_PATH=tools/course/node_modules node explorer.cjs PAGE.html CHECKS.json
+//   NODE_PATH=tools/course/node_modules node explorer.cjs PAGE.html|URL CHECKS.json [EXPLORERS]
 //
+// PAGE.html is a file; a URL is a page of a Jupyter server on this machine (127.0.0.1), whose own
+// requests are let through. The script waits (up to 90 s) until EXPLORERS explorers (default 1)
+// have drawn themselves.
 // CHECKS.json is a list of {"explorer": i, "positions": {"η": 3, "γ": 1}, "expected": [...]}
 // ("positions" may also be "first" or "last": every slider to that end):
 // the sliders of the i-th explorer on the page are moved with the keyboard (Home, then → as many
@@ -61,7 +64,8 @@ async function check(page, spec) {
 }
 
 (async () => {
-  const [file, checksFile] = process.argv.slice(2);
+  const [file, checksFile, wanted] = process.argv.slice(2);
+  const local = /^http:\/\/127\.0\.0\.1:\d+\//.test(file) ? new URL(file).origin : null;
   const checks = JSON.parse(fs.readFileSync(checksFile, "utf8"));
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "descent-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
@@ -69,7 +73,7 @@ async function check(page, spec) {
   const outside = [];
   await context.route("**/*", route => {
     const url = route.request().url();
-    if (url.startsWith("file:") || url.startsWith("data:")) return route.continue();
+    if (url.startsWith("file:") || url.startsWith("data:") || (local && url.startsWith(local + "/"))) return route.continue();
     outside.push(url);
     return route.abort("blockedbyclient");
   });
@@ -78,8 +82,11 @@ async function check(page, spec) {
     const page = await context.newPage();
     const errors = [];
     page.on("pageerror", error => errors.push(error.message));
-    await page.goto(pathToFileURL(path.resolve(file)).href, { waitUntil: "load" });
+    await page.goto(local ? file : pathToFileURL(path.resolve(file)).href, { waitUntil: "load" });
+    await page.waitForFunction(n => document.querySelectorAll(".descent-explorer[data-drawn]").length >= n,
+      +(wanted || 1), { timeout: 90000 }).catch(() => {});
     const explorers = await page.locator(".descent-explorer[data-drawn]").count();
+    console.log(`drawn ${explorers} explorers`);
     for (const spec of checks) {
       const result = spec.explorer < explorers ? await check(page, spec)
         : { explorer: spec.explorer, problems: [`the page has ${explorers} drawn explorers`] };

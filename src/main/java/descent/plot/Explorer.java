@@ -342,13 +342,16 @@ public final class Explorer implements Interactive {
                 }
             }
         }
-        String id = "descent-explorer-" + IDS.incrementAndGet();
+
         ContourChart contour = null;
         if (surface != null) {
             double[] w = equalScaleWindow(surface.window(), PLOT_WIDTH);
             contour = Charts.contour(surface).window(w[0], w[1], w[2], w[3]);
         }
         String data = json(settings, main, lossCurves, contour);
+        // Named by its content and its number in this session, so that outputs stored from other
+        // sessions on the same page never share a name.
+        String id = "descent-explorer-" + Integer.toHexString(data.hashCode()) + "-" + IDS.incrementAndGet();
         png = surface != null ? stillOfWalks(contour, startWalks) : stillOfCurves(startCurves);
         html = page(id, data, Base64.getEncoder().encodeToString(png));
         int bytes = html.getBytes(StandardCharsets.UTF_8).length + png.length;

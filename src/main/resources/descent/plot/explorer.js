@@ -1,8 +1,14 @@
 // Descent's explorer: draws the settings Java computed, as the reader moves the sliders.
 // Data: the JSON beside this script (see descent.plot.Explorer). No network, no library.
-(function () {
+(function start(tries) {
+  // A front end may run this script before it attaches the output to the page (Jupyter does):
+  // then look again shortly.
   var root = document.getElementById("__ID__");
-  if (!root || root.getAttribute("data-drawn")) return;
+  if (!root) {
+    if (tries < 100) setTimeout(function () { start(tries + 1); }, 50);
+    return;
+  }
+  if (root.getAttribute("data-drawn")) return;
   root.setAttribute("data-drawn", "yes");
   var data = JSON.parse(root.querySelector(".descent-explorer-data").textContent);
   var NS = "http://www.w3.org/2000/svg", M = {left: 62, right: 14, top: 28, bottom: 42};
@@ -171,4 +177,4 @@
     root.setAttribute("data-frame", index);
   }
   redraw();
-})();
+})(0);

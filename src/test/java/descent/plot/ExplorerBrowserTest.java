@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Explorers in a real browser: Debian's headless Chromium, driven by {@code playwright-core}
  * ({@code src/test/node/explorer.cjs}) with every request that is not a local file blocked, moves
  * the sliders with the keyboard and checks that the lines drawn are the walks Java computed for
- * that setting — on a page made here, and on every exported lesson page that has explorers. Without
+ * that setting — on a page made here, and on every exported lesson page that has explorers; in
+ * the lessons' slide decks every explorer draws itself. Without
  * Node.js, Chromium or {@code tools/course/node_modules} ({@code ./lab test} installs them) the
  * test is skipped, or fails when the environment variable {@code CI} is set.
  */
@@ -94,11 +95,36 @@ class ExplorerBrowserTest {
             checked += onPage;
         }
         assertEquals(explorers, checked, "every stored explorer is on its exported page");
+
+        Path decks = dir.resolve("slides");
+        List<String> slides = new ArrayList<>(List.of(python(), "tools/course/slides.py",
+                MODULES.resolve("reveal.js").toString(), decks.toString()));
+        withExplorers.forEach(p -> slides.add(p.toString()));
+        Process deck = new ProcessBuilder(slides).redirectErrorStream(true).start();
+        String made = new String(deck.getInputStream().readAllBytes());
+        assertTrue(deck.waitFor(5, TimeUnit.MINUTES));
+        assertEquals(0, deck.exitValue(), made);
+        for (Path lesson : withExplorers) {
+            String name = lesson.getFileName().toString().replace(".ipynb", "");
+            Path slidesPage;
+            try (Stream<Path> found = Files.walk(decks)) {
+                slidesPage = found.filter(p -> p.getFileName().toString().startsWith(name)
+                        && p.toString().endsWith(".html")).findFirst().orElseThrow(() -> new AssertionError("no deck for " + name + ":\n" + made));
+            }
+            int inDeck = Files.readString(slidesPage).split("class=\"descent-explorer\"", -1).length - 1;
+            String report = run(slidesPage, Files.writeString(dir.resolve(name + ".deck.json"), "[]"), inDeck);
+            assertTrue(report.contains("drawn " + inDeck + " explorers"), slidesPage + ":\n" + report);
+            assertTrue(report.contains("0 passed, 0 failed"), slidesPage + ":\n" + report);
+        }
     }
 
     private static String run(Path page, Path checks) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder("node", SCRIPT.toString(), page.toString(), checks.toString())
-                .redirectErrorStream(true);
+        return run(page, checks, 1);
+    }
+
+    private static String run(Path page, Path checks, int explorers) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder("node", SCRIPT.toString(), page.toString(), checks.toString(),
+                Integer.toString(explorers)).redirectErrorStream(true);
         builder.environment().put("NODE_PATH", MODULES.toAbsolutePath().toString());
         Process node = builder.start();
         String report = new String(node.getInputStream().readAllBytes());

@@ -16,11 +16,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-class ExplorerTest {
+public class ExplorerTest {
 
     private static final double[] START = {-9, 2};
 
-    static Explorer momentumOnTheRavine() {
+    public static Explorer momentumOnTheRavine() {
         Surface ravine = Surfaces.ravine(100);
         return Explorer.on(ravine)
                 .slider("η", 0.004, 0.001, 0.002, 0.004, 0.008, 0.016, 0.03)
