@@ -30,17 +30,6 @@ public final class PeriodicReset extends Wrapper {
         this.period = period;
     }
 
-    /**
-     * The earlier argument order.
-     *
-     * @deprecated use {@link #PeriodicReset(int, Optimizer)}: every wrapper takes its own
-     * parameters first and the wrapped optimizer last
-     */
-    @Deprecated
-    public PeriodicReset(Optimizer inner, int period) {
-        this(period, inner);
-    }
-
     @Override
     public void step(INDArray theta, INDArray grad) {
         checkStep(theta, grad);

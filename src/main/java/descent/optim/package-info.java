@@ -9,6 +9,8 @@
  *       (plain, {@code centered()}, {@code withMomentum(μ)})
  *   <li>{@link descent.optim.Adam}, {@link descent.optim.AdaMax}, {@link descent.optim.Nadam},
  *       {@link descent.optim.AmsGrad}, {@link descent.optim.AdamW}, {@link descent.optim.RAdam}
+ *   <li>step sizes from the gradient's sign: {@link descent.optim.Rprop} (torch's, full batches),
+ *       {@link descent.optim.DeltaBarDelta} (Jacobs 1988; no torch twin)
  *   <li>textbook forms beside torch's, each saying when the two agree:
  *       {@link descent.optim.MomentumTextbook} (η inside v), {@link descent.optim.DampenedMomentum}
  *       (v from 0), {@link descent.optim.AdamTextbook} (ε̂), {@link descent.optim.RmsPropTextbook}

@@ -23,7 +23,7 @@ import tech.tablesaw.api.Table;
  * </pre>
  * Two threads may read the same w_j and both write it, so one update can be lost or computed on a
  * slightly stale w. When every example touches few of the weights (a sparse problem such as
- * {@link SparseLogistic}) such collisions are rare, and Recht, Re, Wright and Niu ("Hogwild!: A
+ * {@link SparseLogistic}) such collisions are rare, and Niu, Recht, Ré and Wright ("Hogwild!: A
  * Lock-Free Approach to Parallelizing Stochastic Gradient Descent", NIPS 2011) prove SGD still
  * converges at nearly the serial rate, while p threads do p times the updates per second.
  *

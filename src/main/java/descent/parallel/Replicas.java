@@ -17,7 +17,7 @@ import tech.tablesaw.api.Table;
 final class Replicas {
 
     /** A run has diverged when its loss exceeds this many times the loss at its start (or is not finite). */
-    static final double DIVERGED = 100;
+    static final double DIVERGED = 10;
 
     final Network net;
     private final DataSet train;

@@ -1,5 +1,7 @@
 package descent.train;
 
+import descent.display.Display;
+import descent.display.Html;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,6 +14,7 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 /**
  * Hyper-parameter search by cyclic coordinate descent in the coordinates of Page (2019), "How to
@@ -102,9 +105,13 @@ public final class CyclicCoordinateDescent {
                 DoubleColumn.create("λ"), DoubleColumn.create("ρ"), DoubleColumn.create("α"),
                 DoubleColumn.create("λα/(1−ρ)"), DoubleColumn.create("val_accuracy"),
                 DoubleColumn.create("seconds"), BooleanColumn.create("best"));
+        runs.doubleColumn("val_accuracy").setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(3));
+        runs.doubleColumn("seconds").setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(2));
         Map<Setting, Double> seen = new HashMap<>();
+        Search search = new Search(maxRuns);
         Setting best = new Setting(lr * weightDecay / (1 - momentum), 1 - momentum, weightDecay);
         double bestScore = evaluate(List.of(best), List.of("start"), training, runs, seen)[0];
+        search.show(runs.rowCount(), bestScore);
         runs.booleanColumn("best").set(0, true);
         int coordinate = 0;
         int stale = 0;
@@ -121,6 +128,7 @@ public final class CyclicCoordinateDescent {
             }
             int first = runs.rowCount();
             double[] scores = evaluate(tries, moves, training, runs, seen);
+            search.show(runs.rowCount(), runs.doubleColumn("val_accuracy").max());
             int winner = -1;
             for (int i = 0; i < scores.length; i++) {
                 if (scores[i] > bestScore + margin && (winner < 0 || scores[i] > scores[winner])) {
@@ -140,6 +148,31 @@ public final class CyclicCoordinateDescent {
         return runs;
     }
 
+    /** In a notebook, one progress bar for the search: runs so far of at most maxRuns, and the best accuracy. */
+    private static final class Search {
+        private final int maxRuns;
+        private final long start = System.nanoTime();
+        private String bar;
+
+        Search(int maxRuns) {
+            this.maxRuns = maxRuns;
+        }
+
+        void show(int runs, double best) {
+            if (!Display.interactive()) {
+                return;
+            }
+            Html html = Progress.bar((double) runs / maxRuns, String.format(
+                    "coordinate descent · run %d of at most %d · best val_accuracy so far %.3f · %.1f s",
+                    runs, maxRuns, best, (System.nanoTime() - start) / 1e9));
+            if (bar == null) {
+                bar = Display.display(html);
+            } else {
+                Display.update(bar, html);
+            }
+        }
+    }
+
     /** Trains the settings side by side and appends their rows; returns their scores. */
     private static double[] evaluate(List<Setting> settings, List<String> moves, Function<Sweep.Point, Table> training,
                                      Table runs, Map<Setting, Double> seen) {
@@ -150,7 +183,7 @@ public final class CyclicCoordinateDescent {
         for (int i = 0; i < index.length; i++) {
             index[i] = i;
         }
-        Table results = Sweep.grid().axis("setting", index)
+        Table results = Sweep.grid().axis("setting", index).withoutProgress()
                 .run(p -> training.apply(settings.get(p.getInt("setting")).point()));
         double[] scores = new double[settings.size()];
         for (int i = 0; i < scores.length; i++) {

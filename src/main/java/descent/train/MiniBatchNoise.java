@@ -66,11 +66,6 @@ public final class MiniBatchNoise {
         return this;
     }
 
-    /** The positional form of {@code of(net, data).draws(draws).seed(seed).measure(batchSizes)}. */
-    public static Table measure(Network net, DataSet data, int draws, long seed, int... batchSizes) {
-        return of(net, data).draws(draws).seed(seed).measure(batchSizes);
-    }
-
     /**
      * The spread for each batch size, over the draws: a table with the columns batch_size, draws,
      * spread (√ mean ‖g_B − g‖²), spread_sqrt_n (spread·√n, constant when the 1/√n law holds) and

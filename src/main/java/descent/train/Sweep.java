@@ -42,8 +42,12 @@ import tech.tablesaw.columns.Column;
  */
 public final class Sweep {
 
+    private static final List<String> RESULT_COLUMNS = List.of(History.LOSS, History.ACCURACY, History.VAL_LOSS,
+            History.VAL_ACCURACY, History.SECONDS, "diverged");
+
     private final Map<String, List<Object>> axes = new LinkedHashMap<>();
     private int threads = Runtime.getRuntime().availableProcessors();
+    private boolean progress = true;
 
     private Sweep() {
     }
@@ -79,6 +83,10 @@ public final class Sweep {
         if (axes.containsKey(name)) {
             throw new IllegalArgumentException("axis " + name + " is already in the grid");
         }
+        if (RESULT_COLUMNS.contains(name)) {
+            throw new IllegalArgumentException("axis name must not be one of the result columns " + RESULT_COLUMNS
+                    + ", got " + name);
+        }
         Object first = values.get(0);
         for (Object v : values) {
             if (!(v instanceof Double || v instanceof Integer || v instanceof String) || v.getClass() != first.getClass()) {
@@ -96,6 +104,12 @@ public final class Sweep {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
         this.threads = threads;
+        return this;
+    }
+
+    /** Without the progress bar, for a search that shows its own ({@link CyclicCoordinateDescent}). */
+    Sweep withoutProgress() {
+        this.progress = false;
         return this;
     }
 
@@ -138,10 +152,10 @@ public final class Sweep {
                 });
             }
             long start = System.nanoTime();
-            String bar = progress(null, 0, points.size(), start);
+            String bar = progress ? progress(null, 0, points.size(), start) : null;
             for (int finished = 1; finished <= points.size(); finished++) {
                 done.take().get();
-                bar = progress(bar, finished, points.size(), start);
+                bar = progress ? progress(bar, finished, points.size(), start) : null;
             }
             return table(points, Arrays.asList(results));
         } catch (InterruptedException e) {

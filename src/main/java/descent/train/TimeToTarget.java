@@ -94,16 +94,6 @@ public final class TimeToTarget {
         return this;
     }
 
-    /**
-     * The positional form of {@code of(net, optimizer).batchSize(batchSize).target(target)
-     * .maxEpochs(maxEpochs).checksPerEpoch(checksPerEpoch).seed(seed).train(train)}.
-     */
-    public static Result train(Network net, Optimizer optimizer, DataSet train, int batchSize, double target,
-                               int maxEpochs, int checksPerEpoch, long seed) {
-        return of(net, optimizer).batchSize(batchSize).target(target).maxEpochs(maxEpochs)
-                .checksPerEpoch(checksPerEpoch).seed(seed).train(train);
-    }
-
     /** Trains on {@code train} until its loss is ≤ the target, maxEpochs have passed or the loss is not finite. */
     public Result train(DataSet train) {
         if (Double.isNaN(target)) {

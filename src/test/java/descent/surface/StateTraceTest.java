@@ -50,7 +50,7 @@ class StateTraceTest {
     @Test
     void forgottenStateIsNaNAndEachRunStartsAfresh() {
         var adagrad = new AdaGrad(0.1);
-        var trace = StateTrace.of(new PeriodicReset(adagrad, 2)).watch("G", o -> adagrad.sumOfSquares());
+        var trace = StateTrace.of(new PeriodicReset(2, adagrad)).watch("G", o -> adagrad.sumOfSquares());
         trace.feed(1, 1, 1);
         assertArrayEquals(new double[] {1, 2, 1}, trace.values("G"), 0);
         trace.feed(3);

@@ -47,7 +47,7 @@ class MiniBatchNoiseTest {
         assertThrows(IllegalArgumentException.class, () -> MiniBatchNoise.of(net, data).draws(1));
         assertThrows(IllegalArgumentException.class, () -> MiniBatchNoise.of(net, data).measure());
         assertThrows(IllegalArgumentException.class, () -> MiniBatchNoise.of(net, data).measure(0));
-        assertThrows(IllegalArgumentException.class, () -> MiniBatchNoise.measure(net, data, 8, 1, data.size()));
+        assertThrows(IllegalArgumentException.class, () -> MiniBatchNoise.of(net, data).draws(8).measure(data.size()));
         assertThrows(IllegalArgumentException.class, () -> MiniBatchNoise.of(net, data.as(DataType.DOUBLE)));
     }
 }

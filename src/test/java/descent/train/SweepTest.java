@@ -68,6 +68,9 @@ class SweepTest {
 
     @Test
     void badAxesAreRefused() {
+        IllegalArgumentException clash = assertThrows(IllegalArgumentException.class,
+                () -> Sweep.grid().axis("loss", List.of("cross-entropy", "mse")));
+        assertTrue(clash.getMessage().contains("loss"), clash.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Sweep.grid().axis("lr", new double[0]));
         assertThrows(IllegalArgumentException.class, () -> Sweep.grid().axis("lr", 0.1).axis("lr", 0.2));
         assertThrows(IllegalArgumentException.class, () -> Sweep.grid().axis("mixed", List.of(1, 0.5)));

@@ -27,7 +27,8 @@ class TimeToTargetTest {
         assertEquals(r.iterations() * 32.0 / 640, r.epochs(), 1e-12);
         assertTrue(r.seconds() > 0);
         Network again = Network.mlp(784, 16, 10).seed(1).build();
-        TimeToTarget.Result earlier = TimeToTarget.train(again, new Sgd(0.1), DATA, 32, 1.0, 50, 32, 2);
+        TimeToTarget.Result earlier = TimeToTarget.of(again, new Sgd(0.1)).batchSize(32).target(1.0).maxEpochs(50)
+                .checksPerEpoch(32).seed(2).train(DATA);
         assertTrue(earlier.iterations() <= r.iterations() && earlier.iterations() > r.iterations() - 5,
                 "a finer check stops within the same 5 iterations: " + earlier.iterations() + " vs " + r.iterations());
     }
@@ -42,17 +43,6 @@ class TimeToTargetTest {
         Table t = TimeToTarget.table(List.of(r));
         assertEquals(List.of("batch_size", "iterations", "epochs", "seconds", "loss", "reached", "diverged"), t.columnNames());
         assertEquals(20, t.intColumn("iterations").get(0));
-    }
-
-    /** The positional form runs the same race as the named one. */
-    @Test
-    void thePositionalFormIsTheNamedOne() {
-        TimeToTarget.Result named = TimeToTarget.of(Network.mlp(784, 16, 10).seed(1).build(), new Sgd(0.1))
-                .batchSize(32).target(1.0).maxEpochs(50).checksPerEpoch(4).seed(2).train(DATA);
-        TimeToTarget.Result positional = TimeToTarget.train(Network.mlp(784, 16, 10).seed(1).build(), new Sgd(0.1), DATA,
-                32, 1.0, 50, 4, 2);
-        assertEquals(named.iterations(), positional.iterations());
-        assertEquals(named.loss(), positional.loss(), 0);
     }
 
     /** A linear net and a step size far too large: the run stops at the first non-finite loss and becomes a row, not an exception. */
@@ -77,6 +67,5 @@ class TimeToTargetTest {
         assertThrows(IllegalArgumentException.class, () -> race.batchSize(0));
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> race.train(DATA));
         assertTrue(e.getMessage().contains("target"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> TimeToTarget.train(net, new Sgd(0.1), DATA, 32, 0, 1, 1, 1));
     }
 }
