@@ -62,6 +62,12 @@ public abstract class ElementwiseOptimizer implements Optimizer {
     /** Calls the rule's float twin on one block of floats. */
     abstract void update(FloatBlock b);
 
+    /**
+     * One step of the method's rule, θ ← θ − (its step from grad), in place: t grows by one, the
+     * state (created on the first call, θ's shape and type) is updated, and θ with it, block by
+     * block on the cores. Refused before anything changes when θ and grad differ in shape or type,
+     * θ is empty or changed shape since the state was built, or grad holds a NaN or an infinity.
+     */
     @Override
     public final void step(INDArray theta, INDArray grad) {
         Flat.checkPair(theta, grad);
@@ -91,16 +97,19 @@ public abstract class ElementwiseOptimizer implements Optimizer {
         return t;
     }
 
+    /** η, the learning rate the next step uses. */
     @Override
     public double learningRate() {
         return lr;
     }
 
+    /** Sets η for the next steps (a schedule does this before every step); refused if NaN or &lt; 0. */
     @Override
     public void setLearningRate(double lr) {
         this.lr = Check.nonNegative("lr", lr);
     }
 
+    /** Forgets the state and the step count: the next step is a first step again. */
     @Override
     public void reset() {
         for (State s : states) s.clear();
