@@ -5,6 +5,7 @@ import descent.nn.Dense;
 import descent.nn.Layer;
 import descent.nn.Network;
 import descent.optim.Optimizer;
+import descent.optim.Wrapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -25,19 +26,18 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * scale-invariant. Page (2019), "How to train your ResNet, part 5", decays only the former; van
  * Laarhoven (2017), "L2 regularization versus batch and weight normalization".
  */
-public final class ScaleInvariantDecay implements Optimizer {
+public final class ScaleInvariantDecay extends Wrapper {
 
     private final double alpha;
-    private final Optimizer inner;
     private final List<long[]> ranges = new ArrayList<>();   // [from, to) of each decayed W in θ
     private INDArray decayed;
 
     private ScaleInvariantDecay(Network net, double alpha, Optimizer inner) {
+        super(inner);
         if (!(alpha >= 0 && Double.isFinite(alpha))) {
             throw new IllegalArgumentException("alpha must be a finite number >= 0, got " + alpha);
         }
         this.alpha = alpha;
-        this.inner = Objects.requireNonNull(inner, "inner");
         List<Layer> layers = net.layers();
         long offset = 0;
         for (int i = 0; i < layers.size(); i++) {
@@ -72,21 +72,6 @@ public final class ScaleInvariantDecay implements Optimizer {
                     decayed.get(NDArrayIndex.interval(r[0], r[1])));      // g_W + α·W
         }
         inner.step(theta, decayed);
-    }
-
-    @Override
-    public double learningRate() {
-        return inner.learningRate();
-    }
-
-    @Override
-    public void setLearningRate(double lr) {
-        inner.setLearningRate(lr);
-    }
-
-    @Override
-    public void reset() {
-        inner.reset();
     }
 
     @Override
