@@ -8,9 +8,9 @@ and float32; a variant with narrow step-size bounds is checked here to hit both 
 first checked against torch.optim.SGD where the two coincide (κ = φ = 0).
 The surfaces and their starting points are those of optim_textbook.py.
 """
-import gzip, json, math, os
+import gzip, json, os
 import torch
-from optim_textbook import PROBLEMS, STEPS
+from optim_textbook import PROBLEMS, STEPS, reference
 
 OUT = os.path.join(os.path.dirname(__file__), '..', '..', 'src', 'test', 'resources', 'golden', 'optim', 'rprop.json.gz')
 
@@ -50,17 +50,6 @@ def torch_run(cls, kwargs, problem, lr, dtype):
         if cls == 'Rprop':
             sizes += opt.state[p]['step_size'].tolist()
     return grads, thetas, sizes
-
-def reference(make, args, problem, lr):
-    grad, theta0, _ = PROBLEMS[problem]
-    step, theta, grads, thetas = make(lr, **args), list(theta0), [], []
-    for t in range(1, STEPS + 1):
-        g = grad(*theta)
-        theta = step(theta, g, t)
-        grads.append(g)
-        thetas.append(theta)
-    assert all(math.isfinite(x) for row in thetas for x in row)
-    return grads, thetas
 
 def main():
     torch.set_default_dtype(torch.float64)
