@@ -368,11 +368,16 @@ public final class ContourChart extends XYChart {
      * above where it started, "leaves the chart at step n" when it leaves for good going downhill.
      */
     private String fate(Trajectory t) {
+        return fate(t, shown);
+    }
+
+    /** {@link #fate(Trajectory)} of a walk drawn in {@code shown}; the explorers' legends use it too. */
+    static String fate(Trajectory t, Surface.Window shown) {
         if (t.diverged()) {
             return " (diverged at step " + t.size() + ")";
         }
         int back = t.size();   // the first point after which the walk stays outside
-        while (back > 0 && outside(t.xs()[back - 1], t.ys()[back - 1])) {
+        while (back > 0 && outside(shown, t.xs()[back - 1], t.ys()[back - 1])) {
             back--;
         }
         if (back == t.size()) {
@@ -386,6 +391,10 @@ public final class ContourChart extends XYChart {
     }
 
     private boolean outside(double x, double y) {
+        return outside(shown, x, y);
+    }
+
+    private static boolean outside(Surface.Window shown, double x, double y) {
         return x < shown.xmin() || x > shown.xmax() || y < shown.ymin() || y > shown.ymax();
     }
 

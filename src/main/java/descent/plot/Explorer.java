@@ -329,7 +329,7 @@ public final class Explorer implements Interactive {
         for (Setting s : settings) {
             if (surface != null) {
                 List<Trajectory> walks = requireList(paths.apply(s), s);
-                main.add(walks.stream().map(Explorer::walk).toList());
+                main.add(walks.stream().map(this::walk).toList());
                 lossCurves.add(walks.stream().map(t -> new Curve(legend(t), t.stepNumbers(), t.losses())).toList());
                 if (s.toString().equals(first.toString())) {
                     startWalks = walks;
@@ -373,22 +373,15 @@ public final class Explorer implements Interactive {
     }
 
     /**
-     * The walk's name, and whether it diverged: its loss stopped being finite, or it grew more
-     * than a thousandfold from the start (then the legend says by how much).
+     * The walk's name and what became of it in the contour panel's window, by the contour chart's
+     * rule ("diverged at step n", "diverges: leaves the chart at step n", …).
      */
-    static String legend(Trajectory t) {
-        if (t.diverged()) {
-            return t.label() + " — diverged at step " + (t.size() - 1);
-        }
-        double[] f = t.losses();
-        double growth = f[f.length - 1] / f[0];
-        if (f[0] > 0 && growth > 1e3) {
-            return t.label() + " — diverging: f × " + Style.number(growth) + " by step " + (t.size() - 1);
-        }
-        return t.label();
+    private String legend(Trajectory t) {
+        double[] w = equalScaleWindow(surface.window(), PLOT_WIDTH);
+        return t.label() + ContourChart.fate(t, new Surface.Window(w[0], w[1], w[2], w[3]));
     }
 
-    private static Curve walk(Trajectory t) {
+    private Curve walk(Trajectory t) {
         return new Curve(legend(t), t.xs(), t.ys());
     }
 
@@ -418,7 +411,7 @@ public final class Explorer implements Interactive {
 
     private byte[] stillOfWalks(ContourChart chart, List<Trajectory> walks) {
         chart.setTitle(title + " — " + start());
-        chart.paths(walks.stream().map(t -> t.named(legend(t))).toList());
+        chart.paths(walks);                  // the chart names each walk's fate itself
         return Charts.png(chart);
     }
 

@@ -63,7 +63,7 @@ public class ExplorerTest {
     @Test
     void aDivergedWalkSaysSoInItsLegend() {
         String html = momentumOnTheRavine().html();
-        assertTrue(html.contains("momentum — diverging: f × "), "η = 0.03, γ = 0 diverges on κ = 100");
+        assertTrue(html.contains("momentum (diverges: leaves the chart at step "), "η = 0.03, γ = 0 diverges on κ = 100");
         assertFalse(html.contains("NaN"));
         assertFalse(html.contains("Infinity"));
     }
