@@ -430,7 +430,7 @@ final class Cells {
         if (docs.isEmpty()) {
             return null;
         }
-        return docs.stream()
+        return InheritedDocs.restore(analysis, docs).stream()
                 .map(d -> d.signature() + (d.javadoc() == null ? "" : "\n\n" + d.javadoc()))
                 .collect(Collectors.joining("\n\n"));
     }

@@ -49,6 +49,10 @@
  * <li><b>Not defined is an error.</b> A snippet JShell rejects, or keeps undefined (e.g. "code
  *     too large", or a class using one not yet declared), is reported with JShell's diagnostics
  *     and dropped, so later cells do not fail on it.</li>
+ * <li><b>Shift-Tab</b> shows the signature and the javadoc: Descent's from its sources
+ *     ({@link descent.kernel.LibrarySources}), the JDK's from its {@code src.zip}; for a method
+ *     called through a subclass, the javadoc of the class that declares it, which JShell alone
+ *     shows only up to Java 20 ({@link descent.kernel.InheritedDocs}).</li>
  * <li><b>Output of threads</b> a cell started goes under that cell, after it under the cell
  *     running when they print (as in ipykernel), never to the kernel's log.</li>
  * <li><b>Threads.</b> The kernelspec sets {@code OMP_NUM_THREADS=1} and
