@@ -16,27 +16,10 @@ import nbformat
 from jupyter_client.manager import start_new_kernel
 from nbclient import NotebookClient
 
+import checks
+from checks import check
+
 WORK, EXTRA_REPO, JARS, NOTEBOOKS = sys.argv[1:5]
-failures = 0
-
-
-def report(name, ok, detail=""):
-    global failures
-    print(("PASS " if ok else "FAIL ") + name + (" " + str(detail) if detail else ""), flush=True)
-    failures += 0 if ok else 1
-
-
-def check(name):
-    """Runs the decorated function as a named check; an exception fails it."""
-    def wrap(fn):
-        try:
-            result = fn()
-            report(name, True, result if result is not None else "")
-        except Exception as e:  # noqa: BLE001 - any error fails the check, and the next ones run
-            report(name, False, repr(e)[:800])
-        return fn
-    return wrap
-
 
 class Cell:
     def __init__(self, reply, outputs):
@@ -289,4 +272,4 @@ maven_kernel()
 offline_kernel()
 timeout_kernel()
 notebook()
-sys.exit(1 if failures else 0)
+checks.exit()

@@ -19,35 +19,17 @@ import zmq
 from jupyter_client.manager import start_new_kernel
 from jupyter_client.session import Session
 
+import checks
+from checks import check, report
+
 
 WORK = sys.argv[1]
 EXTRA_JARS = sys.argv[2] if len(sys.argv) > 2 else None
-failures = 0
 km = kc = None
-
-
-def report(name, ok, detail=""):
-    global failures
-    print(("PASS " if ok else "FAIL ") + name + (" " + str(detail) if detail else ""), flush=True)
-    failures += 0 if ok else 1
 
 
 def figure(name, value):
     print("FIGURE " + name + " " + str(value), flush=True)
-
-
-def check(name):
-    """Runs the decorated function as a named check; an exception fails it."""
-    def wrap(fn):
-        try:
-            result = fn()
-            report(name, True, result if result is not None else "")
-        except AssertionError as e:
-            report(name, False, str(e)[:600])
-        except Exception as e:  # noqa: BLE001 - any error fails the check, and the next ones run
-            report(name, False, repr(e)[:600])
-        return fn
-    return wrap
 
 
 class Cell:
@@ -687,4 +669,4 @@ try:
 finally:
     if km is not None and km.is_alive():
         km.shutdown_kernel(now=True)
-sys.exit(1 if failures else 0)
+checks.exit()

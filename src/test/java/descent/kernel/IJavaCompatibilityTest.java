@@ -1,12 +1,9 @@
 package descent.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -15,14 +12,12 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
 import javax.tools.ToolProvider;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,17 +31,17 @@ import com.google.gson.JsonObject;
  * IJava's magics, display API and session settings, driven through jupyter_client by
  * {@code src/test/python/kernel/ijava_check.py}, plus the IJava-style notebook
  * {@code src/test/resources/ijava/ijava-style.ipynb} executed headless. Each check it reports
- * becomes one test here.
+ * becomes one test here ({@link CheckScript}).
  *
  * <p>No network: the Maven checks resolve from repositories this test writes (one stands in for
  * Central through Maven's {@code maven.repo.central} property) into a temporary local repository;
  * a second kernel resolves offline from that cache. The notebook resolves Gson 2.10.1 from the
  * user's local repository, where the build puts it (pom.xml, execution ijava-notebook-artifact).
- * Without Jupyter the test is skipped, or fails when {@code CI} is set.
  */
 class IJavaCompatibilityTest {
 
-    private static final String PYTHON = "/usr/bin/python3";
+    private static final CheckScript SCRIPT = CheckScript.named("ijava_check")
+            .needing("jupyter_client, zmq, nbclient", "python3-jupyter-client python3-zmq python3-nbclient");
     private static final List<String> CHECKS = List.of("maven_failure_names_coordinate_and_changes_nothing",
             "maven_checksum", "maven_transitive_from_central", "maven_repo_and_aliases", "load_from_pom_file",
             "load_from_pom_cell", "users_jar_wins_over_kernel_internals", "clash_with_session_library_is_named",
@@ -60,7 +55,7 @@ class IJavaCompatibilityTest {
 
     @TestFactory
     Stream<DynamicTest> throughJupyterClient() throws Exception {
-        requireJupyter();
+        SCRIPT.requirePython();
         Path jupyter = work.resolve("jupyter");
         Path spec = Install.write(jupyter, UsersClassPath.in(work.resolve("cp")));
         Path central = work.resolve("central");
@@ -87,49 +82,8 @@ class IJavaCompatibilityTest {
                 "JJAVA_COMPILER_OPTS", "-parameters"));
         kernelspec(spec, "java-timeout", List.of(), Map.of("IJAVA_TIMEOUT", "5000"));
 
-        ProcessBuilder pb = new ProcessBuilder(PYTHON, "src/test/python/kernel/ijava_check.py", work.toString(),
-                extra.toUri().toString(), jars.toString(), Path.of("src/test/resources/ijava").toAbsolutePath().toString())
-                .redirectErrorStream(true);
-        pb.environment().put("JUPYTER_PATH", jupyter.toString());
-        pb.environment().put("JUPYTER_RUNTIME_DIR", work.resolve("runtime").toString());
-        Process process = pb.start();
-        List<String> lines = new ArrayList<>();
-        try (var reader = process.inputReader(StandardCharsets.UTF_8)) {
-            reader.lines().forEach(line -> {
-                System.out.println("[ijava_check] " + line);
-                lines.add(line);
-            });
-        }
-        if (!process.waitFor(300, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail("ijava_check.py did not finish in 300 s");
-        }
-        List<DynamicTest> tests = new ArrayList<>();
-        for (String name : CHECKS) {
-            tests.add(DynamicTest.dynamicTest(name, () -> {
-                String line = lines.stream().filter(l -> l.equals("PASS " + name) || l.startsWith("PASS " + name + " ")
-                        || l.startsWith("FAIL " + name)).findFirst().orElse(null);
-                if (line == null) {
-                    fail("check " + name + " did not report; output:\n" + String.join("\n", lines));
-                }
-                assertTrue(line.startsWith("PASS"), line);
-            }));
-        }
-        tests.add(DynamicTest.dynamicTest("script exit status", () -> assertEquals(0, process.exitValue(),
-                String.join("\n", lines))));
-        return tests.stream();
-    }
-
-    private static void requireJupyter() throws IOException, InterruptedException {
-        boolean present = Files.isExecutable(Path.of(PYTHON)) && new ProcessBuilder(PYTHON, "-c",
-                "import jupyter_client, zmq, nbclient").redirectErrorStream(true).start().waitFor() == 0;
-        if (!present) {
-            String reason = PYTHON + " with jupyter_client, pyzmq and nbclient is missing";
-            if (System.getenv("CI") != null) {
-                fail(reason);
-            }
-            Assumptions.assumeTrue(false, reason + "; skipping the IJava compatibility test");
-        }
+        return SCRIPT.run(jupyter, work, CHECKS, work.toString(), extra.toUri().toString(), jars.toString(),
+                Path.of("src/test/resources/ijava").toAbsolutePath().toString());
     }
 
     /** A copy of the kernelspec {@code java} named {@code name}, with more JVM options and environment. */
