@@ -34,7 +34,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * </pre>
  * which is torch's step. At the start v = 0, so φ₀ = θ₀: both start at the same point, take the
  * first gradient there, and torch's first buffer b ← g is μ·0 + g. So after every step torch's θ is
- * this form's look-ahead point θ + μv (the two paths differ by the shift μv, which vanishes as the
+ * this form's look-ahead point θ + μv (the two paths differ by the shift μv, which shrinks as the
  * walk settles), torch's momentum_buffer is −v/η, and both evaluate ∇f at the same points, to
  * rounding. When η changes they part: this v holds each past step made with the η of its time
  * (v = −Σ μ^(t−s)·η_s·g_s), while torch's buffer holds gradients (b = Σ μ^(t−s)·g_s) that the new η
@@ -87,7 +87,9 @@ public final class NesterovTextbook {
         if (theta.dataType() != DataType.FLOAT && theta.dataType() != DataType.DOUBLE) {
             throw new IllegalArgumentException("theta must be FLOAT or DOUBLE, got " + theta.dataType());
         }
-        if (theta.isEmpty()) throw new IllegalArgumentException("theta must have at least one element, got shape []");
+        if (theta.isEmpty()) {
+            throw new IllegalArgumentException("theta must have at least one element, got shape " + Arrays.toString(theta.shape()));
+        }
         if (v != null && (!Arrays.equals(theta.shape(), v.shape()) || theta.dataType() != v.dataType())) {
             throw new IllegalArgumentException("theta must keep the shape " + Arrays.toString(v.shape()) + " and type "
                     + v.dataType() + " of the velocity built on the first step, got " + Arrays.toString(theta.shape())

@@ -131,7 +131,7 @@ public final class Trajectory {
         }
     }
 
-    private static Trajectory run(Walker optimizer, Surface surface, double[] start, int steps,
+    private static Trajectory run(Walker walker, Surface surface, double[] start, int steps,
             Schedule schedule) {
         Objects.requireNonNull(surface, "surface");
         if (start == null || start.length != 2 || !Double.isFinite(start[0]) || !Double.isFinite(start[1])) {
@@ -156,7 +156,7 @@ public final class Trajectory {
         double[] lr = new double[steps + 1];
         INDArray theta = Nd4j.createFromArray(start[0], start[1]);
         INDArray grad = Nd4j.createFromArray(0.0, 0.0);
-        optimizer.reset();
+        walker.reset();
         int k = 0;
         boolean diverged = false;
         for (; k <= steps; k++) {
@@ -168,7 +168,7 @@ public final class Trajectory {
                 diverged = true;
                 break;
             }
-            double eta = schedule == null ? optimizer.learningRate() : schedule.valueAt(k);
+            double eta = schedule == null ? walker.learningRate() : schedule.valueAt(k);
             x[k] = tx;
             y[k] = ty;
             loss[k] = f;
@@ -177,11 +177,11 @@ public final class Trajectory {
             lr[k] = eta;
             if (k < steps) {
                 if (schedule != null) {
-                    optimizer.setLearningRate(eta);
+                    walker.setLearningRate(eta);
                 }
                 grad.putScalar(0, g[0]);
                 grad.putScalar(1, g[1]);
-                if (!optimizer.step(theta, grad)) {
+                if (!walker.step(theta, grad)) {
                     diverged = true;
                     k++;
                     break;
@@ -193,7 +193,7 @@ public final class Trajectory {
                     + " and its gradient are finite, got " + Arrays.toString(start));
         }
         int n = k;
-        return new Trajectory(optimizer.label(), surface, n, diverged, Arrays.copyOf(x, n),
+        return new Trajectory(walker.label(), surface, n, diverged, Arrays.copyOf(x, n),
                 Arrays.copyOf(y, n), Arrays.copyOf(loss, n), Arrays.copyOf(gradX, n),
                 Arrays.copyOf(gradY, n), Arrays.copyOf(lr, n));
     }
