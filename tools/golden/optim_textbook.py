@@ -7,6 +7,11 @@ form's source (one line of Python per line of the formula, plain floats, no torc
 coincides with torch.optim 1.13 (momentum with η inside v while η is constant; dampened momentum with
 d = 0; AMSGrad on a constant gradient; AdaDelta with η = 1; Nadam with
 μ_t = β1 (torch's momentum_decay 1e5, foreach path as in optim_golden.py); Adam with ε̂ = 0; RMSprop and AdaMax with ε = 0; AdamW with λ = η·λ_torch), the reference is first checked against torch's own run.
+
+Nesterov in Sutskever's form takes its gradient at the look-ahead point θ + μv, not at θ, so its runs
+(under 'look_ahead_runs') also hold that point at every step. Torch's Nesterov is the same walk under
+the change of variables φ = θ + μv, b = −v/η while η is constant: the reference is first checked
+against torch's θ (= the reference's θ + μv) and momentum_buffer (= −v/η) after every step.
 """
 import gzip, json, math, os
 import torch
@@ -147,6 +152,47 @@ VARIANTS = [
      lambda lr: ('AdamW', {'weight_decay': 1e-3 / lr}, {'beta1': 0.9, 'beta2': 0.999, 'eps': 1e-8, 'weight_decay': 1e-3}), None),
 ]
 
+def nesterov_textbook(problem, lr, momentum):   # Sutskever et al. 2013, eq. 3–4, from v = 0
+    grad, theta0, _ = PROBLEMS[problem]
+    theta, v = list(theta0), [0.0] * len(theta0)
+    aheads, grads, thetas, vs = [], [], [], []
+    for _ in range(STEPS):
+        ahead = [th + momentum * vi for th, vi in zip(theta, v)]    # θ + μv
+        g = grad(*ahead)                                           # ∇f(θ + μv)
+        v = [momentum * vi - lr * gi for vi, gi in zip(v, g)]       # v ← μv − ηg
+        theta = [th + vi for th, vi in zip(theta, v)]               # θ ← θ + v
+        aheads.append(ahead), grads.append(g), thetas.append(theta), vs.append(v)
+    assert all(math.isfinite(x) for row in thetas for x in row)
+    return aheads, grads, thetas, vs
+
+def torch_nesterov(problem, lr, momentum):      # torch's θ and momentum_buffer after every step
+    grad, theta0, _ = PROBLEMS[problem]
+    p = torch.tensor(theta0, dtype=torch.float64, requires_grad=True)
+    opt = torch.optim.SGD([p], lr=lr, momentum=momentum, nesterov=True, foreach=False)
+    thetas, buffers = [], []
+    for _ in range(STEPS):
+        p.grad = torch.tensor(grad(*p.detach().tolist()), dtype=torch.float64)
+        opt.step()
+        thetas.append(p.detach().tolist())
+        buffers.append(opt.state[p]['momentum_buffer'].tolist())
+    return thetas, buffers
+
+def close(ours, theirs):   # every coordinate within 1e-10 relative (+1e-13 absolute), as the Java tests
+    return max(abs(a - b) / (1e-10 * abs(b) + 1e-13) for ra, rb in zip(ours, theirs) for a, b in zip(ra, rb)) <= 1
+
+def look_ahead_runs(momentum=0.9):
+    runs = []
+    for problem, (_, theta0, lr) in PROBLEMS.items():
+        aheads, grads, thetas, vs = nesterov_textbook(problem, lr, momentum)
+        torch_thetas, buffers = torch_nesterov(problem, lr, momentum)
+        shifted = [[th + momentum * vi for th, vi in zip(a, b)] for a, b in zip(thetas, vs)]   # φ = θ + μv
+        assert close(shifted, torch_thetas), (problem, "θ + μv is not torch's θ")
+        assert close([[-vi / lr for vi in row] for row in vs], buffers), (problem, "−v/η is not torch's momentum_buffer")
+        runs.append({'variant': 'nesterov_textbook', 'optimizer': 'NesterovTextbook', 'args': {'momentum': momentum, 'lr': lr},
+                     'problem': problem, 'dtype': 'float64', 'theta0': theta0, 'lookaheads': aheads, 'grads': grads,
+                     'thetas': thetas})
+    return runs
+
 def reference(make, args, problem, lr):
     grad, theta0, _ = PROBLEMS[problem]
     step, theta, grads, thetas = make(lr, **args), list(theta0), [], []
@@ -186,8 +232,9 @@ def main():
             runs.append({'variant': name, 'optimizer': java, 'args': dict(args, lr=lr), 'problem': problem,
                          'dtype': 'float64', 'theta0': theta0, 'grads': grads, 'thetas': thetas})
     with gzip.open(OUT, 'wt') as f:
-        json.dump({'reference': 'pure Python, tools/golden/optim_textbook.py', 'steps': STEPS, 'runs': runs}, f)
-    print(f'{len(runs)} runs -> {os.path.normpath(OUT)}')
+        json.dump({'reference': 'pure Python, tools/golden/optim_textbook.py', 'steps': STEPS, 'runs': runs,
+                   'look_ahead_runs': look_ahead_runs()}, f)
+    print(f'{len(runs)} runs and {len(PROBLEMS)} look-ahead runs -> {os.path.normpath(OUT)}')
 
 if __name__ == '__main__':
     main()

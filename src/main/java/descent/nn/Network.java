@@ -60,6 +60,19 @@ public final class Network {
         init(seed);
     }
 
+    /**
+     * The seed handed to ND4J's generator for {@code seed}. ND4J seeds a generator asked for with
+     * seed 0 from the clock (two draws with seed 0 differ; with any other seed they are equal), so
+     * 0 is handed over as {@code Long.MIN_VALUE}, and {@code Long.MIN_VALUE} itself is refused.
+     */
+    static long nd4jSeed(long seed) {
+        if (seed == Long.MIN_VALUE) {
+            throw new IllegalArgumentException("seed must not be Long.MIN_VALUE (" + seed
+                    + "): it stands in for seed 0, which ND4J's generator would take from the clock");
+        }
+        return seed == 0 ? Long.MIN_VALUE : seed;
+    }
+
     /** A multi-layer perceptron with dense layers of the given sizes, ReLU between them by default. */
     public static Builder mlp(int... sizes) {
         return new Builder(sizes);
@@ -70,9 +83,12 @@ public final class Network {
         return new Builder(layers);
     }
 
-    /** Draws θ afresh from {@code seed} (biases 0, batch-norm γ = 1); the gradient is zeroed. */
+    /**
+     * Draws θ afresh from {@code seed} (biases 0, batch-norm γ = 1); the gradient is zeroed. The same
+     * seed draws the same θ, seed 0 included (see {@link #nd4jSeed}).
+     */
     public void init(long seed) {
-        Random rng = Nd4j.getRandomFactory().getNewRandomInstance(seed);
+        Random rng = Nd4j.getRandomFactory().getNewRandomInstance(nd4jSeed(seed));
         for (Layer layer : layers) {
             layer.init(rng);
         }
@@ -344,8 +360,9 @@ public final class Network {
             return this;
         }
 
-        /** The seed of the initial θ (and of the dropout masks). */
+        /** The seed of the initial θ (and of the dropout masks); any long but {@code Long.MIN_VALUE}. */
         public Builder seed(long seed) {
+            nd4jSeed(seed);
             this.seed = seed;
             return this;
         }

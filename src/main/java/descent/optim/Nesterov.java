@@ -25,8 +25,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p><b>The lesson's form</b> evaluates the gradient at the look-ahead point θ − γv. Writing the
  * iteration in the shifted variable θ' = θ − ηγv gives exactly the update above (Bengio et al.,
  * "Advances in optimizing recurrent networks", 2013), so for a constant η both visit the same
- * look-ahead points; this form needs only the gradient at the current θ. It differs from
- * {@link Momentum} only by stepping along g + μ·v rather than v.
+ * look-ahead points; this form needs only the gradient at the current θ. {@link NesterovTextbook}
+ * is the lesson's form, given a gradient function; its javadoc derives the correspondence. This
+ * form differs from {@link Momentum} only by stepping along g + μ·v rather than v.
  */
 public final class Nesterov extends ElementwiseOptimizer {
     private final double mu;

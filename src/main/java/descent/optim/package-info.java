@@ -17,7 +17,8 @@
  *       (ε inside the root), {@link descent.optim.AdaMaxTextbook} (no ε),
  *       {@link descent.optim.AdamWTextbook} (λ not scaled by η), {@link descent.optim.AmsGradTextbook}
  *       (max of v̂), {@link descent.optim.AdaDeltaTextbook} (accumulating the step η·Δ),
- *       {@link descent.optim.NadamTextbook} (constant μ = β1)
+ *       {@link descent.optim.NadamTextbook} (constant μ = β1), and {@link descent.optim.NesterovTextbook}
+ *       (Sutskever's ∇f at θ + μv: given a gradient function, so not an Optimizer)
  *   <li>wrappers: {@link descent.optim.WeightDecay} (L2, g + λθ),
  *       {@link descent.optim.DecoupledWeightDecay} (θ − ηλθ), {@link descent.optim.ClipByGlobalNorm},
  *       {@link descent.optim.ClipByValue}, {@link descent.optim.GradientNoise},

@@ -1,10 +1,12 @@
 package descent.surface;
 
+import descent.optim.NesterovTextbook;
 import descent.optim.Optimizer;
 import descent.schedule.Schedule;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import tech.tablesaw.api.DoubleColumn;
@@ -20,6 +22,7 @@ import tech.tablesaw.api.Table;
  * update that leaves it; row 0 is the start. θ is a 2-element DOUBLE INDArray updated in place by
  * {@link Optimizer#step}, with the surface's analytic gradient. A walk whose loss or gradient stops
  * being finite is {@link #diverged()}: recording stops at the last finite point, nothing throws.
+ * Sutskever's {@link NesterovTextbook} walks too, asking the surface for ∇f at its look-ahead point.
  */
 public final class Trajectory {
 
@@ -53,19 +56,83 @@ public final class Trajectory {
 
     /** Resets {@code optimizer} and runs it {@code steps} updates from {@code start} at its own rate. */
     public static Trajectory of(Optimizer optimizer, Surface surface, double[] start, int steps) {
-        return run(optimizer, surface, start, steps, null);
+        return run(Walker.of(optimizer), surface, start, steps, null);
     }
 
     /** As {@link #of(Optimizer, Surface, double[], int)}, setting η = schedule(k) before update k. */
     public static Trajectory of(Optimizer optimizer, Surface surface, double[] start, int steps,
             Schedule schedule) {
         Objects.requireNonNull(schedule, "schedule");
-        return run(optimizer, surface, start, steps, schedule);
+        return run(Walker.of(optimizer), surface, start, steps, schedule);
     }
 
-    private static Trajectory run(Optimizer optimizer, Surface surface, double[] start, int steps,
+    /**
+     * Resets {@code nesterov} and runs Sutskever's walk {@code steps} updates from {@code start}: each
+     * update takes ∇f at the look-ahead point θ + μv. Rows hold θ and ∇f(θ), as for every walk; the
+     * walk also stops, diverged, where ∇f is not finite at the look-ahead point.
+     */
+    public static Trajectory of(NesterovTextbook nesterov, Surface surface, double[] start, int steps) {
+        return run(Walker.of(nesterov, surface), surface, start, steps, null);
+    }
+
+    /** As {@link #of(NesterovTextbook, Surface, double[], int)}, setting η = schedule(k) before update k. */
+    public static Trajectory of(NesterovTextbook nesterov, Surface surface, double[] start, int steps,
             Schedule schedule) {
-        Objects.requireNonNull(optimizer, "optimizer");
+        Objects.requireNonNull(schedule, "schedule");
+        return run(Walker.of(nesterov, surface), surface, start, steps, schedule);
+    }
+
+    /** What a walk steps: an optimizer given ∇f(θ), or Sutskever's Nesterov, which asks for ∇f where it looks. */
+    private interface Walker {
+        /** One update of θ in place, given ∇f(θ); false if a gradient it needs is not finite. */
+        boolean step(INDArray theta, INDArray gradAtTheta);
+
+        double learningRate();
+
+        void setLearningRate(double lr);
+
+        void reset();
+
+        String label();
+
+        static Walker of(Optimizer optimizer) {
+            Objects.requireNonNull(optimizer, "optimizer");
+            return new Walker() {
+                public boolean step(INDArray theta, INDArray gradAtTheta) {
+                    optimizer.step(theta, gradAtTheta);
+                    return true;
+                }
+                public double learningRate() { return optimizer.learningRate(); }
+                public void setLearningRate(double lr) { optimizer.setLearningRate(lr); }
+                public void reset() { optimizer.reset(); }
+                public String label() { return optimizer.toString(); }
+            };
+        }
+
+        static Walker of(NesterovTextbook nesterov, Surface surface) {
+            Objects.requireNonNull(nesterov, "nesterov");
+            Objects.requireNonNull(surface, "surface");
+            UnaryOperator<INDArray> gradientAt = p -> Nd4j.createFromArray(surface.gradient(p.getDouble(0), p.getDouble(1)));
+            return new Walker() {
+                public boolean step(INDArray theta, INDArray gradAtTheta) {
+                    if (!Walker.finite(gradientAt.apply(nesterov.lookAhead(theta)))) return false;
+                    nesterov.step(theta, gradientAt);
+                    return true;
+                }
+                public double learningRate() { return nesterov.learningRate(); }
+                public void setLearningRate(double lr) { nesterov.setLearningRate(lr); }
+                public void reset() { nesterov.reset(); }
+                public String label() { return nesterov.toString(); }
+            };
+        }
+
+        private static boolean finite(INDArray g) {
+            return Double.isFinite(g.getDouble(0)) && Double.isFinite(g.getDouble(1));
+        }
+    }
+
+    private static Trajectory run(Walker walker, Surface surface, double[] start, int steps,
+            Schedule schedule) {
         Objects.requireNonNull(surface, "surface");
         if (start == null || start.length != 2 || !Double.isFinite(start[0]) || !Double.isFinite(start[1])) {
             throw new IllegalArgumentException("start must be two finite numbers {x, y}, got "
@@ -89,7 +156,7 @@ public final class Trajectory {
         double[] lr = new double[steps + 1];
         INDArray theta = Nd4j.createFromArray(start[0], start[1]);
         INDArray grad = Nd4j.createFromArray(0.0, 0.0);
-        optimizer.reset();
+        walker.reset();
         int k = 0;
         boolean diverged = false;
         for (; k <= steps; k++) {
@@ -101,7 +168,7 @@ public final class Trajectory {
                 diverged = true;
                 break;
             }
-            double eta = schedule == null ? optimizer.learningRate() : schedule.valueAt(k);
+            double eta = schedule == null ? walker.learningRate() : schedule.valueAt(k);
             x[k] = tx;
             y[k] = ty;
             loss[k] = f;
@@ -110,11 +177,15 @@ public final class Trajectory {
             lr[k] = eta;
             if (k < steps) {
                 if (schedule != null) {
-                    optimizer.setLearningRate(eta);
+                    walker.setLearningRate(eta);
                 }
                 grad.putScalar(0, g[0]);
                 grad.putScalar(1, g[1]);
-                optimizer.step(theta, grad);
+                if (!walker.step(theta, grad)) {
+                    diverged = true;
+                    k++;
+                    break;
+                }
             }
         }
         if (k == 0) {
@@ -122,7 +193,7 @@ public final class Trajectory {
                     + " and its gradient are finite, got " + Arrays.toString(start));
         }
         int n = k;
-        return new Trajectory(optimizer.toString(), surface, n, diverged, Arrays.copyOf(x, n),
+        return new Trajectory(walker.label(), surface, n, diverged, Arrays.copyOf(x, n),
                 Arrays.copyOf(y, n), Arrays.copyOf(loss, n), Arrays.copyOf(gradX, n),
                 Arrays.copyOf(gradY, n), Arrays.copyOf(lr, n));
     }

@@ -2,11 +2,11 @@ package descent.train;
 
 import descent.display.Display;
 import descent.display.Html;
+import descent.plot.Charts;
+import descent.plot.LineChart;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 import tech.tablesaw.api.Table;
 
 /**
@@ -111,21 +111,28 @@ final class Progress {
         return new Html(html, text);
     }
 
-    /** Training loss (and validation loss) per row against the step, log y axis. */
+    /**
+     * Training loss (and validation loss, dashed) of the rows so far against the step, drawn as the
+     * lessons' charts are ({@link Charts#lines}), 640 × 400; the y-axis is logarithmic while every loss is &gt; 0.
+     */
     static BufferedImage chart(Table history) {
-        XYChart chart = new XYChartBuilder().width(640).height(320).title("Training loss")
-                .xAxisTitle("step").yAxisTitle("loss").build();
-        chart.getStyler().setYAxisLogarithmic(allPositive(history, History.LOSS));
+        LineChart chart = Charts.lines("Training loss", "step", "loss");
         double[] steps = history.intColumn(History.STEP).asDoubleArray();
         if (steps.length > 0) {
-            chart.addSeries("loss", steps, history.doubleColumn(History.LOSS).asDoubleArray())
-                    .setMarker(SeriesMarkers.NONE);
+            chart.series("training", steps, history.doubleColumn(History.LOSS).asDoubleArray());
             if (history.containsColumn(History.VAL_LOSS)) {
-                chart.addSeries("val_loss", steps, history.doubleColumn(History.VAL_LOSS).asDoubleArray())
-                        .setMarker(SeriesMarkers.NONE);
+                chart.dashed("validation", steps, history.doubleColumn(History.VAL_LOSS).asDoubleArray(), "training");
+            }
+            if (allPositive(history, History.LOSS) && (!history.containsColumn(History.VAL_LOSS) || allPositive(history, History.VAL_LOSS))) {
+                chart.logY();
             }
         }
-        return BitmapEncoder.getBufferedImage(chart);
+        BufferedImage image = new BufferedImage(640, 400, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        chart.paint(g, image.getWidth(), image.getHeight());
+        g.dispose();
+        return image;
     }
 
     private static boolean allPositive(Table history, String column) {

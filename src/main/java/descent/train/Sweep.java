@@ -42,7 +42,7 @@ import tech.tablesaw.columns.Column;
  */
 public final class Sweep {
 
-    private static final List<String> RESULT_COLUMNS = List.of(History.LOSS, History.ACCURACY, History.VAL_LOSS,
+    static final List<String> RESULT_COLUMNS = List.of(History.LOSS, History.ACCURACY, History.VAL_LOSS,
             History.VAL_ACCURACY, History.SECONDS, "diverged");
 
     private final Map<String, List<Object>> axes = new LinkedHashMap<>();

@@ -157,6 +157,19 @@ class NetworkTest {
         assertNull(new Dropout(0.2, 1).output());
     }
 
+    /** ND4J takes seed 0 to mean "from the clock"; a net's seed 0 must repeat like any other. */
+    @Test
+    void everySeedRepeatsSeedZeroIncluded() {
+        for (long seed : new long[] {0, 1, -1, Long.MAX_VALUE}) {
+            INDArray first = Network.mlp(8, 16, 3).seed(seed).build().theta();
+            Thread.yield();
+            assertArrayEquals(first.toDoubleVector(), Network.mlp(8, 16, 3).seed(seed).build().theta().toDoubleVector(), 0, "seed " + seed);
+        }
+        assertNotEquals(Network.mlp(8, 16, 3).seed(0).build().theta(), Network.mlp(8, 16, 3).seed(1).build().theta());
+        var e = assertThrows(IllegalArgumentException.class, () -> Network.mlp(8, 16, 3).seed(Long.MIN_VALUE));
+        assertTrue(e.getMessage().contains("seed") && e.getMessage().contains("Long.MIN_VALUE"), e.getMessage());
+    }
+
     @Test
     void summaryListsLayersAndTheTotal() {
         String s = Network.mlp(784, 200, 10).build().summary();

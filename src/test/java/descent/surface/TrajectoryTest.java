@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import descent.optim.Nesterov;
+import descent.optim.NesterovTextbook;
 import descent.optim.Optimizer;
 import java.util.HashSet;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import tech.tablesaw.api.Table;
 
 class TrajectoryTest {
@@ -102,6 +105,45 @@ class TrajectoryTest {
             assertTrue(Double.isFinite(f));
         }
         assertTrue(t.toString().contains("diverged"));
+    }
+
+    /** Sutskever's walk is the one its class takes, and torch's Nesterov walks its look-ahead points. */
+    @Test
+    void sutskeversNesterovWalksWithTheGradientAtItsLookAheadPoint() {
+        Ravine ravine = Surfaces.ravine(20, 30);
+        double[] start = {-4, 3};
+        Trajectory paper = Trajectory.of(new NesterovTextbook(0.02, 0.9), ravine, start, 50, k -> k < 25 ? 0.02 : 0.01);
+        Trajectory torch = Trajectory.of(new Nesterov(0.02, 0.9), ravine, start, 24);
+        var nesterov = new NesterovTextbook(0.02, 0.9);
+        INDArray theta = Nd4j.createFromArray(start);
+        for (int k = 1; k <= 50; k++) {
+            nesterov.setLearningRate(k <= 25 ? 0.02 : 0.01);
+            nesterov.step(theta, p -> Nd4j.createFromArray(ravine.gradient(p.getDouble(0), p.getDouble(1))));
+            assertEquals(theta.getDouble(0), paper.xs()[k], 0);
+            assertEquals(theta.getDouble(1), paper.ys()[k], 0);
+            INDArray ahead = nesterov.lookAhead(theta);
+            if (k <= 24) {
+                assertEquals(ahead.getDouble(0), torch.xs()[k], 1e-12);
+                assertEquals(ahead.getDouble(1), torch.ys()[k], 1e-12);
+            }
+        }
+        assertEquals(0.01, paper.learningRates()[49]);
+        assertEquals("NesterovTextbook(η=0.01)", paper.label());
+    }
+
+    @Test
+    void sutskeversWalkDivergesWhereTheGradientAtItsLookAheadIsNotFinite() {
+        Surface cliff = new Surface() {   // f = −x, with no gradient from x = 4 on
+            public double value(double x, double y) { return -x; }
+            public double[] gradient(double x, double y) { return x < 4 ? new double[] {-1, 0} : new double[] {Double.NaN, 0}; }
+            public String name() { return "cliff"; }
+            public Window window() { return new Window(0, 10, -1, 1); }
+            public List<double[]> minima() { return List.of(); }
+        };
+        // θ = 0, 1, 2.9: the third look-ahead, 2.9 + 0.9·1.9 = 4.61, is past the cliff
+        Trajectory t = Trajectory.of(new NesterovTextbook(1, 0.9), cliff, new double[] {0, 0}, 10);
+        assertTrue(t.diverged());
+        assertArrayEquals(new double[] {0, 1, 2.9}, t.xs(), 1e-12);
     }
 
     @Test
