@@ -440,6 +440,19 @@ def main():
         assert "during the next cell" in during.text(), during
 
 
+    @check("nd4j_seed_carries_across_statements")
+    def _():
+        # ND4J's Nd4j.getRandom() is per thread and each snippet runs on its own thread: the seed
+        # set in one statement must still hold in the next statement and in the next cell
+        seeded = value(kc, "Nd4j.getRandom().setSeed(6);\nvar seededDraw = Nd4j.randn(3, 3);\nseededDraw.sumNumber()")
+        assert run(kc, "Nd4j.getRandom().setSeed(6);").ok
+        next_cell = value(kc, "Nd4j.randn(3, 3).sumNumber()")
+        moved_on = value(kc, "Nd4j.randn(3, 3).sumNumber()")
+        assert next_cell == seeded, (seeded, next_cell)
+        assert moved_on != seeded, "the generator did not move on: %s" % moved_on
+        return "seed 6 gives %s in the statement after it and in the next cell" % seeded
+
+
     @check("clear_output")
     def _():
         cleared = run(kc, 'System.out.println("old"); clearOutput(); System.out.println("new");')

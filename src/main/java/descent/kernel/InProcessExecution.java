@@ -19,7 +19,8 @@ import jdk.jshell.spi.ExecutionEnv;
  * (a chart, a table, an array) that the kernel can render, not its {@code toString()}.
  *
  * <p>Each snippet runs on a fresh thread in a thread group of its own, as in JShell's
- * {@code LocalExecutionControl}. The group is a daemon group, so it goes away with its last
+ * {@code LocalExecutionControl}; ND4J's default generator goes with it from one snippet's thread to the
+ * next ({@link SessionRandom}). The group is a daemon group, so it goes away with its last
  * thread (JShell's groups stay attached to their parent: a small leak per cell). {@link #stop()}
  * interrupts the group's threads, the snippet and any thread it started; the stop checks that
  * {@link CellGuard} puts into cell code end them at their next loop turn or call.
@@ -62,11 +63,14 @@ final class InProcessExecution extends DirectExecutionControl {
         group.setDaemon(true);
         Thread thread = new Thread(group, () -> {
             try {
+                SessionRandom.adopt();
                 result.set(doit.invoke(null));
             } catch (InvocationTargetException e) {
                 failure.set(e.getCause());
             } catch (Throwable e) {
                 failure.set(e);
+            } finally {
+                SessionRandom.keep();
             }
         }, "cell");
         thread.setContextClassLoader(loader.classLoader());

@@ -33,7 +33,7 @@ class KernelProtocolTest {
             "runtime_error_named_and_trimmed", "compile_error_points_at_text", "complete", "inspect",
             "inspect_shows_javadoc", "complete_optimizer_members", "is_complete", "magics", "interrupt",
             "faults_throw_oom_exit", "exit_and_halt_named", "not_defined_is_an_error", "interrupt_at_any_moment",
-            "thread_output_reaches_the_notebook", "clear_output", "kernel_info_and_history",
+            "thread_output_reaches_the_notebook", "nd4j_seed_carries_across_statements", "clear_output", "kernel_info_and_history",
             "binds_only_to_connection_ip", "security_barrage", "latency",
             "memory_growth", "restart", "shutdown");
 
