@@ -5,7 +5,6 @@ import static java.lang.Math.max;
 import static java.lang.Math.pow;
 import static java.lang.Math.sqrt;
 
-import descent.check.Check;
 import descent.optim.Walk.DoubleBlock;
 import descent.optim.Walk.FloatBlock;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -27,9 +26,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * current v̂. They part when v falls: early large gradients keep torch's corrected maximum up for
  * good, while this v̂_max, set while 1 − β2ᵗ was small, is larger still.
  */
-public final class AmsGradTextbook extends ElementwiseOptimizer {
-    private final double beta1, beta2, eps;
-    private final State m = state(), v = state(), vHatMax = state();
+public final class AmsGradTextbook extends Adam {
+    private final State vHatMax = state();   // the running maximum of v̂
     private double correction1, correction2;
 
     /** AMSGrad with torch's defaults: β1 = 0.9, β2 = 0.999, ε = 1e-8. */
@@ -39,10 +37,7 @@ public final class AmsGradTextbook extends ElementwiseOptimizer {
 
     /** @see Adam#Adam(double, double, double, double) */
     public AmsGradTextbook(double lr, double beta1, double beta2, double eps) {
-        super(lr);
-        this.beta1 = Check.rate("beta1", beta1);
-        this.beta2 = Check.rate("beta2", beta2);
-        this.eps = Check.positive("eps", eps);
+        super(lr, beta1, beta2, eps);
     }
 
     @Override
