@@ -6,7 +6,6 @@ import descent.schedule.Schedule;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.function.UnaryOperator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import tech.tablesaw.api.DoubleColumn;
@@ -112,11 +111,12 @@ public final class Trajectory {
         static Walker of(NesterovTextbook nesterov, Surface surface) {
             Objects.requireNonNull(nesterov, "nesterov");
             Objects.requireNonNull(surface, "surface");
-            UnaryOperator<INDArray> gradientAt = p -> Nd4j.createFromArray(surface.gradient(p.getDouble(0), p.getDouble(1)));
             return new Walker() {
                 public boolean step(INDArray theta, INDArray gradAtTheta) {
-                    if (!Walker.finite(gradientAt.apply(nesterov.lookAhead(theta)))) return false;
-                    nesterov.step(theta, gradientAt);
+                    INDArray ahead = nesterov.lookAhead(theta);
+                    double[] g = surface.gradient(ahead.getDouble(0), ahead.getDouble(1));
+                    if (!Double.isFinite(g[0]) || !Double.isFinite(g[1])) return false;
+                    nesterov.step(theta, lookAhead -> Nd4j.createFromArray(g));   // ∇f at θ + μv, asked for once
                     return true;
                 }
                 public double learningRate() { return nesterov.learningRate(); }
@@ -124,10 +124,6 @@ public final class Trajectory {
                 public void reset() { nesterov.reset(); }
                 public String label() { return nesterov.toString(); }
             };
-        }
-
-        private static boolean finite(INDArray g) {
-            return Double.isFinite(g.getDouble(0)) && Double.isFinite(g.getDouble(1));
         }
     }
 
