@@ -22,6 +22,8 @@ final class SessionRandom {
     /** The package of ND4J's CPU generator: defined once ND4J's initialisation has chosen it. */
     private static final String GENERATOR_PACKAGE = "org.nd4j.linalg.cpu.nativecpu.rng";
 
+    /** ND4J's per-thread generators (its RandomFactory's ThreadLocal), found once the session is kept. */
+    private static volatile ThreadLocal<Random> perThread;
     private static volatile Random session;
 
     private SessionRandom() {
@@ -31,7 +33,7 @@ final class SessionRandom {
     static void adopt() {
         Random random = session;
         if (random != null) {
-            threadRandom().set(random);
+            perThread.set(random);
         }
     }
 
@@ -45,6 +47,7 @@ final class SessionRandom {
             return;
         }
         try {
+            perThread = threadRandom();             // written before session: adopt reads session first
             session = Nd4j.getRandom();
         } catch (LinkageError e) {
             // ND4J failed to load: the cell reports that itself; there is no generator to keep
